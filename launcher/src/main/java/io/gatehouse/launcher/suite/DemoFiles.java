@@ -1,0 +1,94 @@
+package io.gatehouse.launcher.suite;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+/**
+ * The files the launcher writes for the services: the demo declarative config the control plane
+ * applies at start, and the vault broker's static secret store (readable by the owner only).
+ */
+public final class DemoFiles {
+
+    public static final String RESOURCE = "demo";
+    public static final String IDENTITY = "deploy-bot";
+
+    private DemoFiles() {
+    }
+
+    /** The demo declarative config: one identity, one resource, a read grant and an approval-gated write grant. */
+    public static String config(String ciIssuerUrl, String upstreamUrl, Instant now) {
+        String expires = now.plus(180, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        return """
+                # Written by the Gatehouse launcher for the local suite; rewritten at every start.
+                identities:
+                  - name: deploy-bot
+                    kind: ci-job
+                    owner: {team: platform, contact: platform@acme.example}
+                    purpose: Deploys acme/deploy from main
+                    expires: %s
+                    trust:
+                      oidc:
+                        issuer: %s
+                        audiences: [gatehouse]
+                        claims: {repository: acme/deploy, ref: refs/heads/main}
+                resources:
+                  - name: demo
+                    pathPrefix: /demo
+                    upstream: %s
+                    credential: {injection: bearer}
+                    masking: {fields: [ssn]}
+                    timeout: 10s
+                grants:
+                  - identity: deploy-bot
+                    resource: demo
+                    methods: [GET]
+                    paths: ["/customers/**"]
+                  - identity: deploy-bot
+                    resource: demo
+                    methods: [POST]
+                    paths: ["/refunds"]
+                    approval: {required: true, approverGroup: payments-approvers, quorum: 1}
+                """.formatted(expires, ciIssuerUrl, upstreamUrl);
+    }
+
+    /** The static secret store: the demo resource's upstream credential. */
+    public static String secretStore(String secret) {
+        return """
+                # Written by the Gatehouse launcher; a new secret at every start.
+                secrets:
+                  demo:
+                    value: "%s"
+                    ttl: 10m
+                """.formatted(secret);
+    }
+
+    public static void write(Path file, String content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    /** Writes a file only its owner can read and write (0600) where the file system supports it. */
+    public static void writePrivate(Path file, String content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(file);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+}

@@ -1,0 +1,457 @@
+package io.gatehouse.launcher.suite;
+
+import io.gatehouse.launcher.oidc.LocalOidcIssuer;
+import io.gatehouse.launcher.process.ManagedProcess;
+import io.gatehouse.launcher.process.ProcessSpec;
+import io.gatehouse.launcher.process.StartupException;
+import io.gatehouse.launcher.upstream.DemoUpstream;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The whole suite on one machine: PostgreSQL, the local OIDC issuer (a process), the demo upstream
+ * (in this JVM) and the four services (processes), started in that order and stopped in reverse,
+ * also when the JVM exits (Ctrl-C).
+ */
+public final class Suite implements AutoCloseable {
+
+    public static final String CONFIG_FILE = "gatehouse.yaml";
+    public static final String SECRET_STORE_FILE = "secrets.yaml";
+    public static final String DATA_PLANE_ID = "local-dp-1";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SuiteOptions options;
+    private final PrintStream out;
+    private final String upstreamSecret = randomToken();
+    private final String dataPlaneToken = randomToken();
+    private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
+    private final List<Service> skipped = new ArrayList<>();
+    private final Thread shutdownHook;
+    private volatile Database database;
+    private volatile LocalOidcIssuer issuer;
+    private volatile DemoUpstream upstream;
+    private volatile boolean closed;
+
+    private Suite(SuiteOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.shutdownHook = new Thread(this::stopAll, "gatehouse-suite-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts everything and waits until each part is ready. On failure everything already started
+     * is stopped again and a {@link StartupException} says what failed, with its last log lines.
+     */
+    public static Suite start(SuiteOptions options, PrintStream out) {
+        Suite suite = new Suite(options, out);
+        try {
+            suite.startAll();
+            return suite;
+        } catch (RuntimeException | Error e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        try {
+            Files.createDirectories(options.logsDir());
+        } catch (IOException e) {
+            throw new StartupException("cannot create the work directory " + options.workDir() + ": " + e.getMessage(), e);
+        }
+        checkPortsFree();
+
+        step("PostgreSQL", () -> {
+            if (options.databaseUrl() != null) {
+                database = Database.external(options.databaseUrl(), options.databaseUser(), options.databasePassword());
+            } else {
+                Path data = options.keepDatabaseData() ? options.workDir().resolve("postgres") : null;
+                database = Database.embedded(options.ports().postgres(), data);
+            }
+            try {
+                database.ensureDatabase(Database.CONTROL);
+                database.ensureDatabase(Database.APPROVAL);
+            } catch (SQLException e) {
+                throw new StartupException("cannot create the databases " + Database.CONTROL + " and "
+                        + Database.APPROVAL + " on " + database.location() + ": " + e.getMessage(), e);
+            }
+            return "ready on " + database.location();
+        });
+
+        step("OIDC issuer", () -> {
+            issuer = LocalOidcIssuer.create(javaExecutable(), options.oidcIssuerClasspath(), options.ports().oidc(),
+                    options.logsDir().resolve("oidc-issuer.log"), Duration.ofSeconds(60));
+            issuer.start();
+            issuer.awaitReady();
+            return "ready on " + issuer.baseUrl() + " (issuers /" + LocalOidcIssuer.CI + " and /" + LocalOidcIssuer.ADMIN + ")";
+        });
+
+        step("demo upstream", () -> {
+            upstream = DemoUpstream.start(options.ports().upstream(), upstreamSecret);
+            return "ready on " + upstream.baseUrl();
+        });
+
+        try {
+            DemoFiles.write(configFile(), DemoFiles.config(issuer.issuerUrl(LocalOidcIssuer.CI), upstream.baseUrl(), Instant.now()));
+            DemoFiles.writePrivate(secretStoreFile(), DemoFiles.secretStore(upstreamSecret));
+            Files.createDirectories(dataPlaneStateDir());
+        } catch (IOException e) {
+            throw new StartupException("cannot write the suite's files in " + options.workDir() + ": " + e.getMessage(), e);
+        }
+
+        for (Service service : Service.values()) {
+            ensureOpen();
+            Path jar = options.serviceJar(service);
+            if (!Files.isRegularFile(jar)) {
+                String message = jar + " is not built (./mvnw -B -q install -DskipTests)";
+                if (!options.skipMissingServices()) {
+                    throw new StartupException(service.module() + ": " + message);
+                }
+                out.println("skipping " + service.displayName() + ": " + message);
+                skipped.add(service);
+                continue;
+            }
+            ManagedProcess process = new ManagedProcess(serviceSpec(service, jar));
+            services.put(service, process);
+            step(service.displayName(), () -> {
+                process.start();
+                process.awaitReady();
+                return readyText(service);
+            });
+        }
+    }
+
+    private String readyText(Service service) {
+        StringBuilder text = new StringBuilder("ready on ").append(httpUrl(service));
+        if (service == Service.DATA_PLANE) {
+            text.append(", proxy on ").append(proxyUrl());
+        } else if (service.hasGrpc()) {
+            text.append(", gRPC 127.0.0.1:").append(options.ports().grpc(service));
+        }
+        return text.toString();
+    }
+
+    private void checkPortsFree() {
+        List<String> busy = new ArrayList<>();
+        options.ports().all().forEach((what, port) -> {
+            if (!SuitePorts.isFree(port)) {
+                busy.add(what + " " + port);
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new StartupException("ports already in use: " + String.join(", ", busy)
+                    + ". Is another Gatehouse suite still running? Stop it (Ctrl-C) or choose other ports.");
+        }
+    }
+
+    private ProcessSpec serviceSpec(Service service, Path jar) {
+        SuitePorts ports = options.ports();
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
+        command.addAll(options.serviceJavaOptions());
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessSpec.Builder spec = ProcessSpec.builder(service.module())
+                .command(command)
+                .workingDirectory(options.workDir())
+                .logFile(logFile(service))
+                .readinessUrl(URI.create(httpUrl(service) + "/q/health/ready"))
+                .startTimeout(options.serviceStartTimeout())
+                .env("QUARKUS_HTTP_HOST", "127.0.0.1")
+                .env("QUARKUS_HTTP_PORT", ports.http(service));
+        if (service.hasGrpc()) {
+            spec.env("QUARKUS_GRPC_SERVER_HOST", "127.0.0.1")
+                    .env("QUARKUS_GRPC_SERVER_PORT", ports.grpc(service));
+        }
+        switch (service) {
+            case VAULT_BROKER -> spec
+                    .env("GATEHOUSE_BROKER_STATIC_STORE_FILE", secretStoreFile())
+                    .env("GATEHOUSE_BROKER_DATA_PLANE_TOKENS", dataPlaneToken);
+            case CONTROL_PLANE -> {
+                datasource(spec, Database.CONTROL);
+                adminOidc(spec);
+                spec.env("GATEHOUSE_CONTROL_PLANE_CONFIG_FILE", configFile());
+            }
+            case APPROVAL_SERVICE -> {
+                datasource(spec, Database.APPROVAL);
+                adminOidc(spec);
+            }
+            case DATA_PLANE -> spec
+                    .env("GATEHOUSE_PROXY_PORT", ports.proxy())
+                    .env("GATEHOUSE_DATA_PLANE_ID", DATA_PLANE_ID)
+                    .env("GATEHOUSE_DATA_PLANE_STATE_DIR", dataPlaneStateDir())
+                    .env("GATEHOUSE_CONTROL_PLANE_HOST", "127.0.0.1")
+                    .env("GATEHOUSE_CONTROL_PLANE_GRPC_PORT", ports.grpc(Service.CONTROL_PLANE))
+                    .env("GATEHOUSE_APPROVAL_HOST", "127.0.0.1")
+                    .env("GATEHOUSE_APPROVAL_GRPC_PORT", ports.grpc(Service.APPROVAL_SERVICE))
+                    .env("GATEHOUSE_VAULT_BROKER_HOST", "127.0.0.1")
+                    .env("GATEHOUSE_VAULT_BROKER_GRPC_PORT", ports.grpc(Service.VAULT_BROKER))
+                    .env("GATEHOUSE_VAULT_BROKER_TOKEN", dataPlaneToken);
+            default -> throw new IllegalStateException("unknown service " + service);
+        }
+        return spec.build();
+    }
+
+    private void datasource(ProcessSpec.Builder spec, String databaseName) {
+        spec.env("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(databaseName))
+                .env("QUARKUS_DATASOURCE_USERNAME", database.user());
+        if (database.password() != null && !database.password().isEmpty()) {
+            spec.env("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        }
+    }
+
+    private void adminOidc(ProcessSpec.Builder spec) {
+        spec.env("QUARKUS_OIDC_AUTH_SERVER_URL", issuer.issuerUrl(LocalOidcIssuer.ADMIN))
+                .env("QUARKUS_OIDC_TOKEN_AUDIENCE", LocalOidcIssuer.ADMIN_AUDIENCE);
+    }
+
+    private void step(String what, Callable<String> action) {
+        ensureOpen();
+        out.print("starting " + what + "… ");
+        out.flush();
+        long started = System.nanoTime();
+        try {
+            String result = action.call();
+            out.printf(Locale.ROOT, "%s (%.1f s)%n", result, (System.nanoTime() - started) / 1e9);
+        } catch (StartupException e) {
+            out.println("FAILED");
+            throw e;
+        } catch (Exception e) {
+            out.println("FAILED");
+            throw new StartupException("could not start " + what + ": " + e, e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StartupException("the suite is being stopped");
+        }
+    }
+
+    /** Stops one service (e.g. to test that the data plane keeps serving without the control plane). */
+    public void stopService(Service service) {
+        ManagedProcess process = requireService(service);
+        out.println("stopping " + service.displayName() + "…");
+        process.stop(Duration.ofSeconds(15));
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public void startService(Service service) {
+        ManagedProcess process = requireService(service);
+        step(service.displayName(), () -> {
+            process.start();
+            process.awaitReady();
+            return readyText(service);
+        });
+    }
+
+    private ManagedProcess requireService(Service service) {
+        ManagedProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service.module() + " is not part of this suite (not built?)");
+        }
+        return process;
+    }
+
+    /** A table of what runs where. */
+    public String summary() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"component", "URL", "log"});
+        if (database != null) {
+            rows.add(new String[] {"PostgreSQL", database.jdbcUrl(Database.CONTROL) + " , …/" + Database.APPROVAL, "-"});
+        }
+        if (issuer != null) {
+            rows.add(new String[] {"OIDC issuer (workloads)", issuer.issuerUrl(LocalOidcIssuer.CI), relative(issuer.process().spec().logFile())});
+            rows.add(new String[] {"OIDC issuer (admins)", issuer.issuerUrl(LocalOidcIssuer.ADMIN), relative(issuer.process().spec().logFile())});
+        }
+        if (upstream != null) {
+            rows.add(new String[] {"demo upstream", upstream.baseUrl(), "(in the launcher)"});
+        }
+        for (Service service : Service.values()) {
+            if (services.containsKey(service)) {
+                if (service == Service.DATA_PLANE) {
+                    rows.add(new String[] {"data plane (proxy)", proxyUrl(), relative(logFile(service))});
+                    rows.add(new String[] {"data plane (management)", httpUrl(service), relative(logFile(service))});
+                } else {
+                    rows.add(new String[] {service.displayName(), httpUrl(service) + "  gRPC :" + options.ports().grpc(service),
+                            relative(logFile(service))});
+                }
+            } else if (skipped.contains(service)) {
+                rows.add(new String[] {service.displayName(), "NOT BUILT", "-"});
+            }
+        }
+        int[] widths = new int[3];
+        for (String[] row : rows) {
+            for (int i = 0; i < 3; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder table = new StringBuilder();
+        String format = "  %-" + widths[0] + "s  %-" + widths[1] + "s  %s%n";
+        for (int r = 0; r < rows.size(); r++) {
+            table.append(String.format(Locale.ROOT, format, (Object[]) rows.get(r)));
+            if (r == 0) {
+                table.append(String.format(Locale.ROOT, format, "-".repeat(widths[0]), "-".repeat(widths[1]), "-".repeat(widths[2])));
+            }
+        }
+        return table.toString();
+    }
+
+    private String relative(Path path) {
+        Path home = options.home();
+        return path.startsWith(home) ? home.relativize(path).toString() : path.toString();
+    }
+
+    // ---- accessors for the demonstration and the tests
+
+    public SuiteOptions options() {
+        return options;
+    }
+
+    public boolean isRunning(Service service) {
+        ManagedProcess process = services.get(service);
+        return process != null && process.isAlive();
+    }
+
+    public boolean has(Service service) {
+        return services.containsKey(service);
+    }
+
+    public ManagedProcess process(Service service) {
+        return requireService(service);
+    }
+
+    public String httpUrl(Service service) {
+        return "http://127.0.0.1:" + options.ports().http(service);
+    }
+
+    public int grpcPort(Service service) {
+        return options.ports().grpc(service);
+    }
+
+    public String proxyUrl() {
+        return "http://127.0.0.1:" + options.ports().proxy();
+    }
+
+    public LocalOidcIssuer issuer() {
+        return issuer;
+    }
+
+    public DemoUpstream upstream() {
+        return upstream;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The demo resource's upstream credential, held by the vault broker's static store. */
+    public String upstreamSecret() {
+        return upstreamSecret;
+    }
+
+    /** The token that identifies the data plane to the vault broker. */
+    public String dataPlaneToken() {
+        return dataPlaneToken;
+    }
+
+    public Path workDir() {
+        return options.workDir();
+    }
+
+    public Path logsDir() {
+        return options.logsDir();
+    }
+
+    public Path logFile(Service service) {
+        return options.logsDir().resolve(service.module() + ".log");
+    }
+
+    public Path configFile() {
+        return options.workDir().resolve(CONFIG_FILE);
+    }
+
+    public Path secretStoreFile() {
+        return options.workDir().resolve(SECRET_STORE_FILE);
+    }
+
+    public Path dataPlaneStateDir() {
+        return options.workDir().resolve("data-plane-state");
+    }
+
+    /** Stops everything this suite started, in reverse order. */
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down; the hook runs (or ran) anyway
+        }
+    }
+
+    private synchronized void stopAll() {
+        if (closed && services.isEmpty() && issuer == null && upstream == null && database == null) {
+            return;
+        }
+        closed = true;
+        List<Service> order = new ArrayList<>(services.keySet());
+        java.util.Collections.reverse(order);
+        boolean any = !order.isEmpty() || issuer != null || upstream != null || database != null;
+        if (any) {
+            out.println("stopping the Gatehouse suite…");
+        }
+        for (Service service : order) {
+            ManagedProcess process = services.remove(service);
+            try {
+                process.stop(Duration.ofSeconds(15));
+            } catch (RuntimeException e) {
+                out.println("could not stop " + service.module() + ": " + e);
+            }
+        }
+        if (upstream != null) {
+            upstream.close();
+            upstream = null;
+        }
+        if (issuer != null) {
+            issuer.close();
+            issuer = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        if (any) {
+            out.println("stopped.");
+        }
+    }
+
+    private static Path javaExecutable() {
+        Path home = Path.of(System.getProperty("java.home"));
+        Path java = home.resolve("bin").resolve(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win") ? "java.exe" : "java");
+        return Files.isExecutable(java) ? java : Path.of("java");
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
