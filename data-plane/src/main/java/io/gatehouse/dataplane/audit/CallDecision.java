@@ -1,0 +1,5 @@
+package io.gatehouse.dataplane.audit;
+
+public enum CallDecision {
+    ALLOWED, DENIED, PENDING_APPROVAL, ERROR
+}

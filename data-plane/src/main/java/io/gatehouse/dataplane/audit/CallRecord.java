@@ -1,0 +1,11 @@
+package io.gatehouse.dataplane.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** The audit record of one call through the proxy, allowed or not. Holds no token and no credential. */
+public record CallRecord(String eventId, String requestId, Instant time, String identity, String resource,
+                         String method, String path, CallDecision decision, String reason, String approvalId,
+                         int status, Duration duration, Set<String> maskedFields) {
+}

@@ -1,0 +1,9 @@
+package io.gatehouse.dataplane.auth;
+
+import io.gatehouse.dataplane.policy.Identity;
+
+import java.time.Instant;
+
+/** Who is calling: the identity the token proved, and until when the token is good. */
+public record AuthenticatedCaller(Identity identity, String issuer, Instant tokenExpiresAt) {
+}

@@ -1,0 +1,80 @@
+package io.gatehouse.dataplane.credential;
+
+import io.gatehouse.dataplane.config.DataPlaneConfig;
+import io.gatehouse.proto.credential.v1.CredentialService;
+import io.gatehouse.proto.credential.v1.IssueCredentialRequest;
+import io.gatehouse.proto.credential.v1.IssuedCredential;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.GrpcClientUtils;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Upstream credentials from the vault broker, cached per resource until their lease ends minus a
+ * renewal margin. When the broker cannot be reached a cached credential keeps serving until its
+ * lease really ends; after that the resource gets 503 while every other resource keeps working.
+ */
+@ApplicationScoped
+public class CredentialCache {
+
+    private static final Logger LOG = Logger.getLogger(CredentialCache.class);
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final CredentialService broker;
+    private final String dataPlaneId;
+    private final Duration renewMargin;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, UpstreamCredential> byResource = new ConcurrentHashMap<>();
+
+    public CredentialCache(@GrpcClient("broker") CredentialService broker, DataPlaneConfig config) {
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, "Bearer " + config.vaultBroker().token().orElse(""));
+        this.broker = GrpcClientUtils.attachHeaders(broker, headers);
+        this.dataPlaneId = config.dataPlane().id();
+        this.renewMargin = config.vaultBroker().renewMargin();
+    }
+
+    public Uni<UpstreamCredential> credentialFor(String resource) {
+        Instant now = clock.instant();
+        UpstreamCredential cached = byResource.get(resource);
+        if (cached != null && cached.expiresAt().minus(renewMargin).isAfter(now)) {
+            return Uni.createFrom().item(cached);
+        }
+        return broker.issueCredential(IssueCredentialRequest.newBuilder().setResource(resource).setDataPlaneId(dataPlaneId).build())
+                .map(issued -> remember(resource, issued))
+                .onFailure().recoverWithUni(failure -> fallBack(resource, cached, failure));
+    }
+
+    private UpstreamCredential remember(String resource, IssuedCredential issued) {
+        Instant expiresAt = Instant.ofEpochSecond(issued.getExpiresAt().getSeconds(), issued.getExpiresAt().getNanos());
+        UpstreamCredential credential = new UpstreamCredential(resource, issued.getSecret(), expiresAt);
+        byResource.put(resource, credential);
+        return credential;
+    }
+
+    private Uni<UpstreamCredential> fallBack(String resource, UpstreamCredential cached, Throwable failure) {
+        Status status = failure instanceof StatusRuntimeException sre ? sre.getStatus() : Status.fromThrowable(failure);
+        if (cached != null && cached.usableAt(clock.instant())) {
+            LOG.warnf("Vault broker refused or is unreachable for resource %s (%s); using the cached credential until %s",
+                    resource, status.getCode(), cached.expiresAt());
+            return Uni.createFrom().item(cached);
+        }
+        String why = switch (status.getCode()) {
+            case NOT_FOUND -> "no credential is configured for resource '" + resource + "'";
+            case UNAUTHENTICATED, PERMISSION_DENIED -> "the vault broker does not accept this data plane (check gatehouse.vault-broker.token)";
+            default -> "the vault broker is unavailable (" + status.getCode() + ")";
+        };
+        LOG.errorf("No credential for resource %s: %s", resource, why);
+        return Uni.createFrom().failure(new CredentialUnavailableException(why));
+    }
+}

@@ -1,0 +1,4 @@
+package io.gatehouse.dataplane.policy;
+
+public record ApprovalRule(String approverGroup, int quorum) {
+}

@@ -1,0 +1,19 @@
+package io.gatehouse.dataplane.policy;
+
+import java.time.Instant;
+import java.util.List;
+
+public record Identity(String name, String kind, String purpose, Instant expiresAt, IdentityStatus status,
+                       List<OidcBinding> oidcBindings) {
+
+    /** Why this identity may not call anything at {@code now}, or null when it may. */
+    public String refusalReason(Instant now) {
+        if (status != IdentityStatus.ACTIVE) {
+            return "identity '" + name + "' is " + status.name().toLowerCase();
+        }
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return "identity '" + name + "' expired at " + expiresAt;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,5 @@
+package io.gatehouse.dataplane.policy;
+
+public enum IdentityStatus {
+    ACTIVE, SUSPENDED, REVOKED, EXPIRED
+}

@@ -1,0 +1,5 @@
+package io.gatehouse.dataplane.policy;
+
+public enum InjectionStyle {
+    BEARER, HEADER
+}

@@ -1,0 +1,39 @@
+package io.gatehouse.dataplane.proxy;
+
+import io.gatehouse.dataplane.audit.CallDecision;
+import io.gatehouse.dataplane.audit.CallRecord;
+import io.gatehouse.dataplane.authz.Authorization;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** What the request path has learned about one call so far; becomes its audit record at the end. */
+final class ProxyCall {
+
+    final String requestId = UUID.randomUUID().toString();
+    final Instant startedAt = Instant.now();
+    final long startedNanos = System.nanoTime();
+    final HttpServerRequest request;
+    String canonicalPath;
+    String identity;
+    Authorization authorization;
+    String approvalId;
+    Set<String> maskedFields = Set.of();
+
+    ProxyCall(HttpServerRequest request) {
+        this.request = request;
+    }
+
+    String resourceName() {
+        return authorization == null ? null : authorization.resource().name();
+    }
+
+    CallRecord toRecord(CallDecision decision, String reason, int status) {
+        return new CallRecord(UUID.randomUUID().toString(), requestId, startedAt, identity, resourceName(),
+                request.method().name(), canonicalPath == null ? request.path() : canonicalPath, decision, reason,
+                approvalId, status, Duration.ofNanos(System.nanoTime() - startedNanos), maskedFields);
+    }
+}

@@ -1,0 +1,57 @@
+package io.gatehouse.dataplane.proxy;
+
+import io.vertx.core.MultiMap;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Which headers cross the proxy. Hop-by-hop headers never do; the caller's credentials never reach the upstream. */
+public final class ProxyHeaders {
+
+    public static final String REQUEST_ID = "X-Gatehouse-Request-Id";
+    public static final String JUSTIFICATION = "X-Gatehouse-Justification";
+    private static final String GATEHOUSE_PREFIX = "x-gatehouse-";
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+
+    private ProxyHeaders() {
+    }
+
+    /** Caller → upstream: without hop-by-hop headers, the caller's Authorization, Host, or any X-Gatehouse-* header. */
+    public static void copyRequestHeaders(MultiMap from, MultiMap to) {
+        Set<String> dropped = droppedBy(from);
+        dropped.add("authorization");
+        dropped.add("host");
+        from.forEach(header -> {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!dropped.contains(name) && !name.startsWith(GATEHOUSE_PREFIX)) {
+                to.add(header.getKey(), header.getValue());
+            }
+        });
+    }
+
+    /** Upstream → caller: without hop-by-hop headers, and without Content-Length when the body is rewritten. */
+    public static void copyResponseHeaders(MultiMap from, MultiMap to, boolean bodyRewritten) {
+        Set<String> dropped = droppedBy(from);
+        if (bodyRewritten) {
+            dropped.add("content-length");
+        }
+        from.forEach(header -> {
+            if (!dropped.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                to.add(header.getKey(), header.getValue());
+            }
+        });
+    }
+
+    private static Set<String> droppedBy(MultiMap headers) {
+        Set<String> dropped = new HashSet<>(HOP_BY_HOP);
+        for (String connection : headers.getAll("Connection")) {
+            for (String token : connection.split(",")) {
+                dropped.add(token.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return dropped;
+    }
+}

@@ -1,0 +1,232 @@
+package io.gatehouse.dataplane.proxy;
+
+import io.gatehouse.dataplane.approval.ApprovalCall;
+import io.gatehouse.dataplane.approval.ApprovalGate;
+import io.gatehouse.dataplane.approval.ApprovalOutcome;
+import io.gatehouse.dataplane.audit.AuditShipper;
+import io.gatehouse.dataplane.audit.CallDecision;
+import io.gatehouse.dataplane.auth.TokenAuthenticator;
+import io.gatehouse.dataplane.authz.Authorization;
+import io.gatehouse.dataplane.authz.Authorizer;
+import io.gatehouse.dataplane.config.DataPlaneConfig;
+import io.gatehouse.dataplane.credential.CredentialCache;
+import io.gatehouse.dataplane.path.PathCanonicalizer;
+import io.gatehouse.dataplane.policy.PolicySnapshot;
+import io.gatehouse.dataplane.snapshot.PolicyHolder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The request path, top to bottom: canonicalize → policy in force → authenticate → authorize →
+ * room to record → approval gate → credential → forward → relay (masked) → record. Every exit,
+ * successful or not, goes through {@link #finish} and so is recorded.
+ */
+@ApplicationScoped
+public class ProxyRequestHandler implements Handler<HttpServerRequest> {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRequestHandler.class);
+
+    private final PolicyHolder policies;
+    private final TokenAuthenticator authenticator;
+    private final ApprovalGate approvalGate;
+    private final CredentialCache credentials;
+    private final AuditShipper audit;
+    private final UpstreamForwarder forwarder;
+    private final MeterRegistry metrics;
+    private final int maxBufferedBody;
+
+    public ProxyRequestHandler(PolicyHolder policies, TokenAuthenticator authenticator, ApprovalGate approvalGate,
+                               CredentialCache credentials, AuditShipper audit, Vertx vertx, DataPlaneConfig config,
+                               MeterRegistry metrics) {
+        this.policies = policies;
+        this.authenticator = authenticator;
+        this.approvalGate = approvalGate;
+        this.credentials = credentials;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.maxBufferedBody = config.proxy().maxBufferedBodySize();
+        this.forwarder = new UpstreamForwarder(vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setMaxPoolSize(64)
+                .setDecompressionSupported(false)), config.proxy().defaultUpstreamTimeout());
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        request.pause();
+        ProxyCall call = new ProxyCall(request);
+        request.response().putHeader(ProxyHeaders.REQUEST_ID, call.requestId);
+        Context context = Vertx.currentContext();
+        Future.succeededFuture(call)
+                .map(this::canonicalize)
+                .compose(this::authenticateAndAuthorize)
+                .compose(this::ensureRecordable)
+                .compose(authorization -> passApprovalGate(call, context))
+                .compose(body -> fetchCredentialAndForward(call, body, context))
+                .compose(upstream -> relay(call, upstream))
+                .onSuccess(status -> finish(call, CallDecision.ALLOWED, null, status))
+                .onFailure(failure -> refuse(call, failure));
+    }
+
+    private ProxyCall canonicalize(ProxyCall call) {
+        call.canonicalPath = PathCanonicalizer.canonicalize(call.request.path());
+        return call;
+    }
+
+    private Future<Authorization> authenticateAndAuthorize(ProxyCall call) {
+        PolicySnapshot policy = policies.enforceable();
+        if (policy == null) {
+            throw new ProblemException(Problem.unavailable(
+                    "the gateway has no current configuration from its control plane; try again later"));
+        }
+        String token = bearerToken(call.request);
+        return authenticator.authenticate(token, policy).map(caller -> {
+            call.identity = caller.identity().name();
+            call.authorization = Authorizer.authorize(policy, caller.identity(), call.request.method().name(),
+                    call.canonicalPath, Instant.now());
+            return call.authorization;
+        });
+    }
+
+    private static String bearerToken(HttpServerRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() == 7) {
+            throw new ProblemException(Problem.unauthenticated("a bearer token is required (Authorization: Bearer <token>)"));
+        }
+        return header.substring(7).trim();
+    }
+
+    private Future<Authorization> ensureRecordable(Authorization authorization) {
+        if (!audit.hasRoom()) {
+            throw new ProblemException(Problem.unavailable("the audit trail cannot take more records right now; the call was not forwarded"));
+        }
+        return Future.succeededFuture(authorization);
+    }
+
+    /** Completes with the buffered body of a call that needed approval, or null for a call streamed as is. */
+    private Future<Buffer> passApprovalGate(ProxyCall call, Context context) {
+        Authorization authorization = call.authorization;
+        if (!authorization.needsApproval()) {
+            return Future.succeededFuture(null);
+        }
+        return BodyCollector.collect(call.request, maxBufferedBody).compose(body -> {
+            String justification = call.request.getHeader(ProxyHeaders.JUSTIFICATION);
+            ApprovalCall approvalCall = new ApprovalCall(call.identity, authorization.resource().name(),
+                    call.request.method().name(), call.canonicalPath, call.request.query(), body.getBytes(),
+                    justification == null || justification.isBlank() ? "(no justification given)" : justification,
+                    authorization.grant().approval(), call.requestId);
+            return onContext(approvalGate.decide(approvalCall), context).map(outcome -> {
+                call.approvalId = outcome.approvalId();
+                switch (outcome.verdict()) {
+                    case APPROVED -> {
+                        return body;
+                    }
+                    case PENDING -> throw new PendingApprovalException(outcome.approvalId());
+                    default -> throw new ProblemException(Problem.forbidden(outcome.reason()));
+                }
+            });
+        });
+    }
+
+    private Future<HttpClientResponse> fetchCredentialAndForward(ProxyCall call, Buffer bufferedBody, Context context) {
+        return onContext(credentials.credentialFor(call.authorization.resource().name()), context)
+                .compose(credential -> forwarder.forward(call, credential, bufferedBody));
+    }
+
+    private Future<Integer> relay(ProxyCall call, HttpClientResponse upstream) {
+        HttpServerResponse response = call.request.response();
+        upstream.pause();
+        boolean mask = call.authorization.resource().masks() && isJson(upstream.getHeader("Content-Type"));
+        String encoding = upstream.getHeader("Content-Encoding");
+        if (mask && encoding != null && !encoding.equalsIgnoreCase("identity")) {
+            upstream.request().reset();
+            throw new ProblemException(Problem.badGateway("the upstream sent a compressed body that cannot be masked"));
+        }
+        response.setStatusCode(upstream.statusCode());
+        ProxyHeaders.copyResponseHeaders(upstream.headers(), response.headers(), mask);
+        if (mask) {
+            return MaskingRelay.relay(upstream, response, call.authorization.resource().maskedFields())
+                    .map(masked -> {
+                        call.maskedFields = masked;
+                        return upstream.statusCode();
+                    });
+        }
+        return upstream.pipeTo(response).map(done -> upstream.statusCode());
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    private void refuse(ProxyCall call, Throwable failure) {
+        HttpServerResponse response = call.request.response();
+        if (failure instanceof PendingApprovalException pending) {
+            if (!response.headWritten()) {
+                response.setStatusCode(202)
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("Retry-After", "10")
+                        .end(new JsonObject()
+                                .put("status", "pending-approval")
+                                .put("approvalId", pending.approvalId())
+                                .put("detail", "this call waits for a human approval; retry the same call after it is approved")
+                                .put("requestId", call.requestId)
+                                .encode());
+            }
+            finish(call, CallDecision.PENDING_APPROVAL, "waiting for approval", 202);
+            return;
+        }
+        Problem problem = FailureClassifier.classify(failure, call.resourceName());
+        if (problem.decision() == CallDecision.ERROR) {
+            LOG.warnf("Request %s (%s %s) failed: %s", call.requestId, call.request.method(), call.canonicalPath,
+                    failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        }
+        if (response.headWritten()) {
+            response.reset();
+        } else {
+            ProblemResponses.send(response, problem, call.requestId);
+        }
+        finish(call, problem.decision(), problem.detail(), response.headWritten() ? response.getStatusCode() : problem.status());
+        if (!call.request.isEnded()) {
+            // an unread request body would be left hanging; the connection is not reused
+            call.request.connection().close();
+        }
+    }
+
+    private void finish(ProxyCall call, CallDecision decision, String reason, int status) {
+        audit.record(call.toRecord(decision, reason, status));
+        Timer.builder("gatehouse.proxy.requests")
+                .description("Calls handled by the proxy")
+                .tag("resource", call.resourceName() == null ? "none" : call.resourceName())
+                .tag("decision", decision.name().toLowerCase(Locale.ROOT))
+                .tag("status", Integer.toString(status))
+                .register(metrics)
+                .record(System.nanoTime() - call.startedNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Runs a Mutiny result back on the request's event-loop context. */
+    private static <T> Future<T> onContext(Uni<T> uni, Context context) {
+        return Future.fromCompletionStage(uni.subscribeAsCompletionStage(), context);
+    }
+}

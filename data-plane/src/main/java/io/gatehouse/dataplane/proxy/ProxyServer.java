@@ -1,0 +1,52 @@
+package io.gatehouse.dataplane.proxy;
+
+import io.gatehouse.dataplane.config.DataPlaneConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens the proxy listener: one HTTP server per event loop on the proxy port (Vert.x spreads
+ * connections across them). The service does not start if the port cannot be bound.
+ */
+@ApplicationScoped
+public class ProxyServer {
+
+    private static final Logger LOG = Logger.getLogger(ProxyServer.class);
+
+    void start(@Observes StartupEvent event, Vertx vertx, ProxyRequestHandler handler, DataPlaneConfig config) throws Exception {
+        DataPlaneConfig.Proxy proxy = config.proxy();
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(proxy.host())
+                .setPort(proxy.port())
+                .setMaxHeaderSize(proxy.maxHeaderSize())
+                .setMaxInitialLineLength(proxy.maxInitialLineLength())
+                .setCompressionSupported(false)
+                .setDecompressionSupported(false);
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        vertx.deployVerticle(() -> new AbstractVerticle() {
+                    @Override
+                    public void start(Promise<Void> started) {
+                        vertx.createHttpServer(options).requestHandler(handler).listen()
+                                .onSuccess(server -> started.complete())
+                                .onFailure(started::fail);
+                    }
+                }, new DeploymentOptions().setInstances(instances))
+                .toCompletionStage().toCompletableFuture()
+                .exceptionally(failure -> {
+                    throw new IllegalStateException("cannot listen on " + proxy.host() + ":" + proxy.port()
+                            + " (" + failure.getMessage() + "); set gatehouse.proxy.port to a free port", failure);
+                })
+                .get(30, TimeUnit.SECONDS);
+        LOG.infof("Gatehouse proxy listening on http://%s:%d (%d event loops), data plane id %s",
+                proxy.host(), proxy.port(), instances, config.dataPlane().id());
+    }
+}

@@ -1,0 +1,81 @@
+package io.gatehouse.dataplane.proxy;
+
+import io.gatehouse.dataplane.credential.CredentialInjector;
+import io.gatehouse.dataplane.credential.UpstreamCredential;
+import io.gatehouse.dataplane.policy.Resource;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** Sends one authorized call to its upstream with the injected credential, streaming the body unless it was buffered. */
+final class UpstreamForwarder {
+
+    private final HttpClient client;
+    private final Duration defaultTimeout;
+
+    UpstreamForwarder(HttpClient client, Duration defaultTimeout) {
+        this.client = client;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    Future<HttpClientResponse> forward(ProxyCall call, UpstreamCredential credential, Buffer bufferedBody) {
+        Resource resource = call.authorization.resource();
+        HttpServerRequest caller = call.request;
+        URI upstream = resource.upstream();
+        boolean tls = "https".equals(upstream.getScheme());
+        int port = upstream.getPort() > 0 ? upstream.getPort() : (tls ? 443 : 80);
+        Duration timeout = resource.upstreamTimeout() != null ? resource.upstreamTimeout() : defaultTimeout;
+        RequestOptions options = new RequestOptions()
+                .setMethod(caller.method())
+                .setHost(upstream.getHost())
+                .setPort(port)
+                .setSsl(tls)
+                .setURI(upstreamUri(upstream, call.authorization.resourcePath(), caller.query()))
+                .setIdleTimeout(timeout.toMillis());
+        return client.request(options).compose(request -> {
+            prepareHeaders(call, request, credential, resource, upstream, port);
+            Future<HttpClientResponse> response;
+            if (bufferedBody != null) {
+                request.headers().remove("Content-Length");
+                response = request.send(bufferedBody);
+            } else {
+                response = request.send(caller);
+            }
+            // nothing may flow to the caller before the relay has decided how (masked or not)
+            return response.map(upstreamResponse -> upstreamResponse.pause());
+        });
+    }
+
+    private static void prepareHeaders(ProxyCall call, HttpClientRequest request, UpstreamCredential credential,
+                                       Resource resource, URI upstream, int port) {
+        ProxyHeaders.copyRequestHeaders(call.request.headers(), request.headers());
+        request.authority(io.vertx.core.net.HostAndPort.create(upstream.getHost(), port));
+        request.putHeader(ProxyHeaders.REQUEST_ID, call.requestId);
+        String forwardedFor = call.request.remoteAddress() == null ? null : call.request.remoteAddress().hostAddress();
+        if (forwardedFor != null) {
+            String prior = call.request.getHeader("X-Forwarded-For");
+            request.putHeader("X-Forwarded-For", prior == null ? forwardedFor : prior + ", " + forwardedFor);
+        }
+        if (resource.masks()) {
+            // a compressed body could not be masked; ask for the plain one
+            request.putHeader("Accept-Encoding", "identity");
+        }
+        CredentialInjector.inject(resource, credential, request.headers());
+    }
+
+    static String upstreamUri(URI upstream, String resourcePath, String query) {
+        String base = upstream.getRawPath() == null ? "" : upstream.getRawPath();
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        String path = base + resourcePath;
+        return query == null || query.isEmpty() ? path : path + "?" + query;
+    }
+}

@@ -1,0 +1,135 @@
+package io.gatehouse.dataplane.snapshot;
+
+import com.google.protobuf.Timestamp;
+import io.gatehouse.dataplane.policy.ApprovalRule;
+import io.gatehouse.dataplane.policy.Grant;
+import io.gatehouse.dataplane.policy.Identity;
+import io.gatehouse.dataplane.policy.IdentityStatus;
+import io.gatehouse.dataplane.policy.InjectionStyle;
+import io.gatehouse.dataplane.policy.OidcBinding;
+import io.gatehouse.dataplane.policy.PathPattern;
+import io.gatehouse.dataplane.policy.PolicySnapshot;
+import io.gatehouse.dataplane.policy.Resource;
+import io.gatehouse.proto.config.v1.ConfigSnapshot;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a snapshot received over gRPC into the data plane's policy model. A snapshot that cannot be
+ * understood completely is rejected as a whole ({@link InvalidSnapshotException}), so the data
+ * plane never enforces half a picture.
+ */
+public final class SnapshotMapper {
+
+    private SnapshotMapper() {
+    }
+
+    public static PolicySnapshot toPolicy(ConfigSnapshot snapshot) {
+        if (snapshot.getVersion().isEmpty()) {
+            throw new InvalidSnapshotException("snapshot has no version");
+        }
+        List<Identity> identities = snapshot.getIdentitiesList().stream().map(SnapshotMapper::identity).toList();
+        List<Resource> resources = snapshot.getResourcesList().stream().map(SnapshotMapper::resource).toList();
+        Set<String> identityNames = identities.stream().map(Identity::name).collect(Collectors.toSet());
+        Set<String> resourceNames = new HashSet<>();
+        Set<String> prefixes = new HashSet<>();
+        for (Resource resource : resources) {
+            if (!resourceNames.add(resource.name())) {
+                throw new InvalidSnapshotException("duplicate resource '" + resource.name() + "'");
+            }
+            if (!prefixes.add(resource.pathPrefix())) {
+                throw new InvalidSnapshotException("duplicate path prefix '" + resource.pathPrefix() + "'");
+            }
+        }
+        List<Grant> grants = snapshot.getGrantsList().stream().map(grant -> {
+            if (!identityNames.contains(grant.getIdentity()) || !resourceNames.contains(grant.getResource())) {
+                throw new InvalidSnapshotException("grant refers to unknown identity '" + grant.getIdentity()
+                        + "' or resource '" + grant.getResource() + "'");
+            }
+            return grant(grant);
+        }).toList();
+        return new PolicySnapshot(snapshot.getVersion(), instant(snapshot.getGeneratedAt()), identities, resources, grants);
+    }
+
+    private static Identity identity(io.gatehouse.proto.config.v1.Identity identity) {
+        List<OidcBinding> bindings = identity.getOidcBindingsList().stream()
+                .map(b -> new OidcBinding(b.getIssuer(), Set.copyOf(b.getAudiencesList()), Map.copyOf(b.getRequiredClaimsMap())))
+                .toList();
+        for (OidcBinding binding : bindings) {
+            if (binding.issuer().isEmpty() || binding.audiences().isEmpty()) {
+                throw new InvalidSnapshotException("identity '" + identity.getName() + "' has a binding without issuer or audience");
+            }
+        }
+        return new Identity(identity.getName(), identity.getKind().name(), identity.getPurpose(),
+                identity.hasExpiresAt() ? instant(identity.getExpiresAt()) : null, status(identity), bindings);
+    }
+
+    private static IdentityStatus status(io.gatehouse.proto.config.v1.Identity identity) {
+        return switch (identity.getStatus()) {
+            case IDENTITY_STATUS_ACTIVE -> IdentityStatus.ACTIVE;
+            case IDENTITY_STATUS_SUSPENDED -> IdentityStatus.SUSPENDED;
+            case IDENTITY_STATUS_REVOKED -> IdentityStatus.REVOKED;
+            case IDENTITY_STATUS_EXPIRED -> IdentityStatus.EXPIRED;
+            // an identity whose status this data plane does not know must not be let in
+            default -> IdentityStatus.SUSPENDED;
+        };
+    }
+
+    private static Resource resource(io.gatehouse.proto.config.v1.Resource resource) {
+        String prefix = resource.getPathPrefix();
+        if (!prefix.startsWith("/") || (prefix.length() > 1 && prefix.endsWith("/"))) {
+            throw new InvalidSnapshotException("resource '" + resource.getName() + "' has an invalid path prefix '" + prefix + "'");
+        }
+        URI upstream;
+        try {
+            upstream = URI.create(resource.getUpstreamUrl());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSnapshotException("resource '" + resource.getName() + "' has an invalid upstream URL");
+        }
+        if (upstream.getHost() == null || !("http".equals(upstream.getScheme()) || "https".equals(upstream.getScheme()))) {
+            throw new InvalidSnapshotException("resource '" + resource.getName() + "' needs an http(s) upstream URL with a host");
+        }
+        InjectionStyle style = switch (resource.getInjection().getStyle()) {
+            case INJECTION_STYLE_BEARER -> InjectionStyle.BEARER;
+            case INJECTION_STYLE_HEADER -> InjectionStyle.HEADER;
+            default -> throw new InvalidSnapshotException("resource '" + resource.getName() + "' has no credential injection style");
+        };
+        if (style == InjectionStyle.HEADER && resource.getInjection().getHeaderName().isBlank()) {
+            throw new InvalidSnapshotException("resource '" + resource.getName() + "' injects a header but names none");
+        }
+        Set<String> masked = resource.getMaskedFieldsList().stream()
+                .map(field -> field.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+        Duration timeout = resource.hasUpstreamTimeout()
+                ? Duration.ofSeconds(resource.getUpstreamTimeout().getSeconds(), resource.getUpstreamTimeout().getNanos())
+                : null;
+        return new Resource(resource.getName(), prefix, upstream, style, resource.getInjection().getHeaderName(), masked, timeout);
+    }
+
+    private static Grant grant(io.gatehouse.proto.config.v1.Grant grant) {
+        List<PathPattern> patterns;
+        try {
+            patterns = grant.getPathPatternsList().stream().map(PathPattern::compile).toList();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSnapshotException("grant of '" + grant.getIdentity() + "' on '" + grant.getResource() + "': " + e.getMessage());
+        }
+        Set<String> methods = grant.getMethodsList().stream().map(m -> m.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        ApprovalRule approval = grant.getApproval().getRequired()
+                ? new ApprovalRule(grant.getApproval().getApproverGroup(), Math.max(1, grant.getApproval().getQuorum()))
+                : null;
+        return new Grant(grant.getIdentity(), grant.getResource(), methods, patterns,
+                grant.hasExpiresAt() ? instant(grant.getExpiresAt()) : null, approval);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+}
