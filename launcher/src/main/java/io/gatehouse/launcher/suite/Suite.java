@@ -194,6 +194,7 @@ public final class Suite implements AutoCloseable {
                 adminOidc(spec);
             }
             case DATA_PLANE -> spec
+                    .env("GATEHOUSE_PROXY_HOST", "127.0.0.1")
                     .env("GATEHOUSE_PROXY_PORT", ports.proxy())
                     .env("GATEHOUSE_DATA_PLANE_ID", DATA_PLANE_ID)
                     .env("GATEHOUSE_DATA_PLANE_STATE_DIR", dataPlaneStateDir())
