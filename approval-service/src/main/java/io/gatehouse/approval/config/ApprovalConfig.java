@@ -1,0 +1,27 @@
+package io.gatehouse.approval.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings under {@code gatehouse.approval}. */
+@ConfigMapping(prefix = "gatehouse.approval")
+public interface ApprovalConfig {
+
+    /** How long an approval stays open when the request names no expiry. */
+    @WithDefault("15M")
+    Duration defaultTtl();
+
+    /** Upper bound of any approval window, whatever the request asks for. */
+    @WithDefault("24H")
+    Duration maxTtl();
+
+    /** How often a watch re-reads the approval, to see decisions made by other replicas and expiries. */
+    @WithDefault("1S")
+    Duration watchPollInterval();
+
+    /** Most approvals returned by one listing. */
+    @WithDefault("500")
+    int listLimit();
+}

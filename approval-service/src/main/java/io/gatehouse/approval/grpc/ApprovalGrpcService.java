@@ -1,0 +1,56 @@
+package io.gatehouse.approval.grpc;
+
+import io.gatehouse.approval.service.ApprovalConsumption;
+import io.gatehouse.approval.service.ApprovalRequests;
+import io.gatehouse.approval.service.ApprovalWatcher;
+import io.gatehouse.proto.approval.v1.ApprovalRequest;
+import io.gatehouse.proto.approval.v1.ApprovalService;
+import io.gatehouse.proto.approval.v1.ApprovalTicket;
+import io.gatehouse.proto.approval.v1.ConsumeApprovalRequest;
+import io.gatehouse.proto.approval.v1.WatchApprovalRequest;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** The data planes' side of approvals: request, watch and consume. Database work runs on worker threads. */
+@GrpcService
+public class ApprovalGrpcService implements ApprovalService {
+
+    private final ApprovalRequests requests;
+    private final ApprovalWatcher watcher;
+    private final ApprovalConsumption consumption;
+    private final ApprovalTicketMapper mapper;
+    private final GrpcFailureMapper failures;
+
+    public ApprovalGrpcService(ApprovalRequests requests, ApprovalWatcher watcher, ApprovalConsumption consumption,
+            ApprovalTicketMapper mapper, GrpcFailureMapper failures) {
+        this.requests = requests;
+        this.watcher = watcher;
+        this.consumption = consumption;
+        this.mapper = mapper;
+        this.failures = failures;
+    }
+
+    @Override
+    @Blocking
+    public Uni<ApprovalTicket> requestApproval(ApprovalRequest request) {
+        return Uni.createFrom().item(() -> mapper.toTicket(requests.request(mapper.toNewApproval(request))))
+                .onFailure().transform(failures::toStatus);
+    }
+
+    @Override
+    public Multi<ApprovalTicket> watchApproval(WatchApprovalRequest request) {
+        return watcher.watch(request.getApprovalId())
+                .map(mapper::toTicket)
+                .onFailure().transform(failures::toStatus);
+    }
+
+    @Override
+    @Blocking
+    public Uni<ApprovalTicket> consumeApproval(ConsumeApprovalRequest request) {
+        return Uni.createFrom().item(() -> mapper.toTicket(
+                        consumption.consume(request.getApprovalId(), request.getIdentity(), request.getRequestDigest())))
+                .onFailure().transform(failures::toStatus);
+    }
+}

@@ -1,0 +1,75 @@
+package io.gatehouse.approval.grpc;
+
+import com.google.protobuf.Timestamp;
+import io.gatehouse.approval.model.Approval;
+import io.gatehouse.approval.model.ApprovalState;
+import io.gatehouse.approval.model.NewApproval;
+import io.gatehouse.proto.approval.v1.ApprovalRequest;
+import io.gatehouse.proto.approval.v1.ApprovalTicket;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/** Translates between the approval protobuf messages and the domain. */
+@ApplicationScoped
+public class ApprovalTicketMapper {
+
+    public NewApproval toNewApproval(ApprovalRequest request) {
+        return new NewApproval(
+                request.getIdentity(),
+                request.getResource(),
+                emptyToNull(request.getMethod()),
+                emptyToNull(request.getPath()),
+                request.getRequestDigest(),
+                emptyToNull(request.getJustification()),
+                emptyToNull(request.getApproverGroup()),
+                request.getQuorum(),
+                request.hasExpiresAt() ? toInstant(request.getExpiresAt()) : null,
+                emptyToNull(request.getDataPlaneId()),
+                emptyToNull(request.getRequestId()));
+    }
+
+    public ApprovalTicket toTicket(Approval approval) {
+        ApprovalTicket.Builder ticket = ApprovalTicket.newBuilder()
+                .setApprovalId(approval.id())
+                .setState(toProto(approval.state()))
+                .setIdentity(approval.identity())
+                .setResource(approval.resource())
+                .setMethod(nullToEmpty(approval.method()))
+                .setPath(nullToEmpty(approval.path()))
+                .setRequestDigest(approval.requestDigest())
+                .setDecidedBy(nullToEmpty(approval.decidedBy()))
+                .setReason(nullToEmpty(approval.reason()))
+                .setExpiresAt(toTimestamp(approval.expiresAt()));
+        if (approval.decidedAt() != null) {
+            ticket.setDecidedAt(toTimestamp(approval.decidedAt()));
+        }
+        return ticket.build();
+    }
+
+    static io.gatehouse.proto.approval.v1.ApprovalState toProto(ApprovalState state) {
+        return switch (state) {
+            case PENDING -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_PENDING;
+            case APPROVED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_APPROVED;
+            case DENIED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_DENIED;
+            case EXPIRED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_EXPIRED;
+            case CONSUMED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_CONSUMED;
+        };
+    }
+
+    private static Instant toInstant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    private static Timestamp toTimestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,25 @@
+package io.gatehouse.approval.model;
+
+import java.time.Instant;
+
+/** Immutable snapshot of one approval, safe to hand across threads and to serialize. */
+public record Approval(
+        String id,
+        ApprovalState state,
+        String identity,
+        String resource,
+        String method,
+        String path,
+        String requestDigest,
+        String justification,
+        String approverGroup,
+        int quorum,
+        String dataPlaneId,
+        String requestId,
+        Instant createdAt,
+        Instant expiresAt,
+        String decidedBy,
+        Instant decidedAt,
+        String reason,
+        Instant consumedAt) {
+}

@@ -1,0 +1,116 @@
+package io.gatehouse.approval.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** Row of table {@code approval}. State changes go through conditional updates in the repository. */
+@Entity
+@Table(name = "approval")
+public class ApprovalEntity {
+
+    @Id
+    private String id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ApprovalState state;
+
+    @Column(nullable = false)
+    private String identity;
+
+    @Column(nullable = false)
+    private String resource;
+
+    private String method;
+
+    private String path;
+
+    @Column(name = "request_digest", nullable = false)
+    private String requestDigest;
+
+    private String justification;
+
+    @Column(name = "approver_group")
+    private String approverGroup;
+
+    private int quorum;
+
+    @Column(name = "data_plane_id")
+    private String dataPlaneId;
+
+    @Column(name = "request_id")
+    private String requestId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "decided_by")
+    private String decidedBy;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    private String reason;
+
+    @Column(name = "consumed_at")
+    private Instant consumedAt;
+
+    protected ApprovalEntity() {
+        // for JPA
+    }
+
+    /** A new pending approval for the call described by {@code request}. */
+    public static ApprovalEntity pending(String id, NewApproval request, int quorum, Instant createdAt, Instant expiresAt) {
+        ApprovalEntity entity = new ApprovalEntity();
+        entity.id = id;
+        entity.state = ApprovalState.PENDING;
+        entity.identity = request.identity();
+        entity.resource = request.resource();
+        entity.method = request.method();
+        entity.path = request.path();
+        entity.requestDigest = request.requestDigest();
+        entity.justification = request.justification();
+        entity.approverGroup = request.approverGroup();
+        entity.quorum = quorum;
+        entity.dataPlaneId = request.dataPlaneId();
+        entity.requestId = request.requestId();
+        entity.createdAt = createdAt;
+        entity.expiresAt = expiresAt;
+        return entity;
+    }
+
+    public Approval toApproval() {
+        return new Approval(id, state, identity, resource, method, path, requestDigest, justification,
+                approverGroup, quorum, dataPlaneId, requestId, createdAt, expiresAt, decidedBy, decidedAt,
+                reason, consumedAt);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public ApprovalState getState() {
+        return state;
+    }
+
+    public String getIdentity() {
+        return identity;
+    }
+
+    public String getRequestDigest() {
+        return requestDigest;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+}

@@ -1,0 +1,43 @@
+package io.gatehouse.approval.service;
+
+import io.gatehouse.approval.model.ApprovalEntity;
+import io.gatehouse.approval.repository.ApprovalRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/** Persists the expiry of pending approvals whose window has passed, and announces it. */
+@ApplicationScoped
+public class ApprovalExpiry {
+
+    private static final Logger LOG = Logger.getLogger(ApprovalExpiry.class);
+
+    private final ApprovalRepository repository;
+    private final Event<ApprovalChanged> changes;
+
+    public ApprovalExpiry(ApprovalRepository repository, Event<ApprovalChanged> changes) {
+        this.repository = repository;
+        this.changes = changes;
+    }
+
+    /** @return whether this call moved the approval from PENDING to EXPIRED */
+    @Transactional
+    public boolean expireIfDue(String approvalId, Instant now) {
+        if (repository.expireIfDue(approvalId, now) == 0) {
+            return false;
+        }
+        ApprovalEntity expired = repository.findById(approvalId);
+        LOG.infof("approval %s expired undecided", approvalId);
+        changes.fire(new ApprovalChanged(expired.toApproval()));
+        return true;
+    }
+
+    /** Expires every pending approval past its window. */
+    @Transactional
+    public void expireAllDue(Instant now) {
+        repository.findPendingIdsDueAt(now).forEach(id -> expireIfDue(id, now));
+    }
+}
