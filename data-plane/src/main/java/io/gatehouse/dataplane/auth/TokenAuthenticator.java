@@ -5,6 +5,7 @@ import io.gatehouse.dataplane.policy.PolicySnapshot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -53,7 +54,7 @@ public class TokenAuthenticator {
     private final int maxTokenSize;
     private final Clock clock = Clock.systemUTC();
 
-    @jakarta.inject.Inject
+    @Inject
     public TokenAuthenticator(Vertx vertx, DataPlaneConfig config) {
         this(vertx, config.auth().jwksRefetchInterval(), config.auth().clockSkew(), config.auth().maxTokenSize());
     }

@@ -3,6 +3,7 @@ package io.gatehouse.dataplane.snapshot;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,7 @@ public class PolicyHolder {
     private volatile boolean connected;
     private volatile Instant lastContact = Instant.EPOCH;
 
+    @Inject
     public PolicyHolder(DataPlaneConfig config) {
         this(config.dataPlane().maxStaleness(), Clock.systemUTC());
     }
