@@ -94,6 +94,16 @@ class ApprovalTest {
         assertEquals(401, response.statusCode(), () -> Http.describe(response));
     }
 
+    @Test
+    void approvalApiAcceptsAdminTokensOfTheAdminIssuerOnly() {
+        Suite suite = GatehouseSuite.require(Service.APPROVAL_SERVICE);
+        String url = suite.httpUrl(Service.APPROVAL_SERVICE) + "/api/v1/approvals?state=PENDING";
+        HttpResponse<String> admin = Http.get(url, Tokens.admin("it-admin"));
+        assertEquals(200, admin.statusCode(), () -> Http.describe(admin));
+        HttpResponse<String> workload = Http.get(url, Tokens.deployBot());
+        assertEquals(401, workload.statusCode(), () -> "a workload token is no admin token: " + Http.describe(workload));
+    }
+
     private static boolean refundsSeenSince(Suite suite, int index) {
         List<RecordedRequest> requests = suite.upstream().requests();
         return requests.stream().skip(index).anyMatch(r -> r.path().equals("/refunds"));

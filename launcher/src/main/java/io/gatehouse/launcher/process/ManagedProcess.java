@@ -32,6 +32,8 @@ public final class ManagedProcess implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final ProcessSpec spec;
     private volatile Process process;
 
@@ -117,7 +119,7 @@ public final class ManagedProcess implements AutoCloseable {
     private String failureDetails() {
         return System.lineSeparator() + "Last " + TAIL_LINES + " lines of " + spec.logFile() + ":"
                 + System.lineSeparator() + tail(TAIL_LINES).stream()
-                .map(line -> "  | " + line)
+                .map(line -> "  | " + readable(line))
                 .collect(Collectors.joining(System.lineSeparator()));
     }
 
@@ -196,6 +198,32 @@ public final class ManagedProcess implements AutoCloseable {
             return all.subList(Math.max(0, all.size() - lines), all.size());
         } catch (IOException e) {
             return List.of("(could not read " + file + ": " + e.getMessage() + ")");
+        }
+    }
+
+    /** Quarkus JSON log lines shown as "time LEVEL logger: message" (plus the stack trace, if any). */
+    static String readable(String line) {
+        if (!line.startsWith("{\"")) {
+            return line;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(line);
+            if (!json.has("message")) {
+                return line;
+            }
+            StringBuilder text = new StringBuilder()
+                    .append(json.path("timestamp").asText("")).append(' ')
+                    .append(json.path("level").asText("")).append(' ')
+                    .append(json.path("loggerName").asText("")).append(": ")
+                    .append(json.path("message").asText(""));
+            String trace = json.path("stackTrace").asText("");
+            if (!trace.isEmpty()) {
+                text.append(System.lineSeparator()).append("  |   ")
+                        .append(trace.strip().replace("\n", System.lineSeparator() + "  |   "));
+            }
+            return text.toString();
+        } catch (IOException | RuntimeException e) {
+            return line;
         }
     }
 
