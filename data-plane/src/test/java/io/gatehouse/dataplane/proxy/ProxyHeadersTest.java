@@ -1,0 +1,50 @@
+package io.gatehouse.dataplane.proxy;
+
+import io.vertx.core.MultiMap;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ProxyHeadersTest {
+
+    @Test
+    void neverForwardsTheCallersCredentialsHopByHopOrGatehouseHeaders() {
+        MultiMap caller = MultiMap.caseInsensitiveMultiMap()
+                .add("Authorization", "Bearer caller-token")
+                .add("Proxy-Authorization", "Basic x")
+                .add("Connection", "keep-alive, X-Secret-Hop")
+                .add("X-Secret-Hop", "drop me")
+                .add("Transfer-Encoding", "chunked")
+                .add("Host", "gateway")
+                .add("X-Gatehouse-Request-Id", "spoofed")
+                .add("Accept", "application/json");
+        MultiMap upstream = MultiMap.caseInsensitiveMultiMap();
+        ProxyHeaders.copyRequestHeaders(caller, upstream);
+        assertEquals("application/json", upstream.get("Accept"));
+        assertEquals(1, upstream.size(), upstream.toString());
+        assertFalse(upstream.toString().contains("caller-token"));
+    }
+
+    @Test
+    void dropsContentLengthOnlyWhenTheBodyIsRewritten() {
+        MultiMap upstream = MultiMap.caseInsensitiveMultiMap().add("Content-Length", "10").add("Keep-Alive", "5")
+                .add("Content-Type", "application/json");
+        MultiMap rewritten = MultiMap.caseInsensitiveMultiMap();
+        ProxyHeaders.copyResponseHeaders(upstream, rewritten, true);
+        assertNull(rewritten.get("Content-Length"));
+        assertNull(rewritten.get("Keep-Alive"));
+        MultiMap passed = MultiMap.caseInsensitiveMultiMap();
+        ProxyHeaders.copyResponseHeaders(upstream, passed, false);
+        assertEquals("10", passed.get("Content-Length"));
+    }
+
+    @Test
+    void joinsTheUpstreamBasePathTheResourcePathAndTheQuery() {
+        assertEquals("/v2/customers/42?x=1", UpstreamForwarder.upstreamUri(URI.create("https://api/v2/"), "/customers/42", "x=1"));
+        assertEquals("/customers/42", UpstreamForwarder.upstreamUri(URI.create("http://api:8091"), "/customers/42", null));
+    }
+}
