@@ -194,7 +194,10 @@ public final class ManagedProcess implements AutoCloseable {
             in.seek(from);
             byte[] bytes = new byte[(int) (length - from)];
             in.readFully(bytes);
-            List<String> all = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\\R"));
+            // "Reporting health down status" lines are caused by the launcher's own readiness probes: noise here
+            List<String> all = Arrays.stream(new String(bytes, StandardCharsets.UTF_8).split("\\R"))
+                    .filter(line -> !line.contains("SRHCK01001"))
+                    .toList();
             return all.subList(Math.max(0, all.size() - lines), all.size());
         } catch (IOException e) {
             return List.of("(could not read " + file + ": " + e.getMessage() + ")");
