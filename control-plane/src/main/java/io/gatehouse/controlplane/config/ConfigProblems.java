@@ -1,0 +1,22 @@
+package io.gatehouse.controlplane.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem found in a declarative config file, each with the path it concerns. */
+final class ConfigProblems {
+
+    private final List<String> problems = new ArrayList<>();
+
+    void add(String path, String message) {
+        problems.add(path + ": " + message);
+    }
+
+    boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    List<String> asList() {
+        return List.copyOf(problems);
+    }
+}

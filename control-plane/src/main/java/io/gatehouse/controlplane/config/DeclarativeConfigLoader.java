@@ -1,0 +1,51 @@
+package io.gatehouse.controlplane.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.gatehouse.controlplane.domain.PolicyModel;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads a declarative YAML config and validates it into a {@link PolicyModel}. */
+@ApplicationScoped
+public class DeclarativeConfigLoader {
+
+    private final YAMLMapper yaml = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** @throws InvalidDeclarativeConfigException if the file is unreadable or invalid (every problem listed) */
+    public PolicyModel load(Path file) {
+        String content;
+        try {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidDeclarativeConfigException(file.toString(), List.of("cannot read the file: " + e));
+        }
+        return parse(content, file.toString());
+    }
+
+    /** @throws InvalidDeclarativeConfigException if the content is invalid (every problem listed) */
+    public PolicyModel parse(String content, String source) {
+        JsonNode document;
+        try {
+            document = yaml.readTree(content);
+        } catch (JsonProcessingException e) {
+            throw new InvalidDeclarativeConfigException(source, List.of(describeSyntaxError(e)));
+        }
+        return DeclarativeConfigParser.parse(document, source);
+    }
+
+    private static String describeSyntaxError(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "document"
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return where + ": not valid YAML: " + e.getOriginalMessage();
+    }
+}

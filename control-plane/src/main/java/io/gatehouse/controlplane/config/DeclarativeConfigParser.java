@@ -1,0 +1,395 @@
+package io.gatehouse.controlplane.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.controlplane.domain.ApprovalRequirement;
+import io.gatehouse.controlplane.domain.CredentialInjection;
+import io.gatehouse.controlplane.domain.GrantDefinition;
+import io.gatehouse.controlplane.domain.IdentityDefinition;
+import io.gatehouse.controlplane.domain.IdentityKind;
+import io.gatehouse.controlplane.domain.IdentityStatus;
+import io.gatehouse.controlplane.domain.InjectionStyle;
+import io.gatehouse.controlplane.domain.OidcTrust;
+import io.gatehouse.controlplane.domain.PolicyModel;
+import io.gatehouse.controlplane.domain.ResourceDefinition;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the YAML tree of a declarative config file into a {@link PolicyModel}, checking shape,
+ * types, formats, uniqueness and references, and collecting every problem with its path.
+ */
+final class DeclarativeConfigParser {
+
+    private static final Set<String> TOP_LEVEL_KEYS = keys("identities", "resources", "grants");
+    private static final Set<String> IDENTITY_KEYS = keys("name", "kind", "owner", "purpose", "expires", "status", "trust");
+    private static final Set<String> OWNER_KEYS = keys("team", "contact");
+    private static final Set<String> TRUST_KEYS = keys("oidc");
+    private static final Set<String> OIDC_KEYS = keys("issuer", "audiences", "claims");
+    private static final Set<String> RESOURCE_KEYS = keys("name", "pathPrefix", "upstream", "credential", "masking", "timeout");
+    private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header");
+    private static final Set<String> MASKING_KEYS = keys("fields");
+    private static final Set<String> GRANT_KEYS = keys("identity", "resource", "methods", "paths", "expires", "approval");
+    private static final Set<String> APPROVAL_KEYS = keys("required", "approverGroup", "quorum");
+
+    private static final Set<String> HTTP_METHODS = keys("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Pattern PATH_PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+    private static final Pattern PATH_PATTERN = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    private final ConfigProblems problems = new ConfigProblems();
+
+    /** @throws InvalidDeclarativeConfigException listing every problem of the document */
+    static PolicyModel parse(JsonNode document, String source) {
+        DeclarativeConfigParser parser = new DeclarativeConfigParser();
+        PolicyModel model = parser.parseDocument(document);
+        if (!parser.problems.isEmpty()) {
+            throw new InvalidDeclarativeConfigException(source, parser.problems.asList());
+        }
+        return model;
+    }
+
+    private PolicyModel parseDocument(JsonNode document) {
+        if (document == null || document.isMissingNode() || document.isNull()) {
+            return PolicyModel.EMPTY;
+        }
+        Optional<MappingReader> root = MappingReader.of(document, "", problems, TOP_LEVEL_KEYS);
+        if (root.isEmpty()) {
+            return PolicyModel.EMPTY;
+        }
+        Map<String, Integer> identityNames = new HashMap<>();
+        Map<String, Integer> resourceNames = new HashMap<>();
+        List<IdentityDefinition> identities = parseList(root.get(), "identities",
+                (node, path) -> parseIdentity(node, path, identityNames));
+        List<ResourceDefinition> resources = parseResources(root.get(), resourceNames);
+        List<GrantDefinition> grants = parseList(root.get(), "grants",
+                (node, path) -> parseGrant(node, path, identityNames.keySet(), resourceNames.keySet()));
+        return new PolicyModel(identities, resources, grants);
+    }
+
+    private <T> List<T> parseList(MappingReader root, String key, BiFunction<JsonNode, String, Optional<T>> itemParser) {
+        Optional<JsonNode> list = root.value(key);
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        if (!list.get().isArray()) {
+            root.problem(key, "must be a list");
+            return List.of();
+        }
+        List<T> items = new ArrayList<>();
+        for (int index = 0; index < list.get().size(); index++) {
+            itemParser.apply(list.get().get(index), key + "[" + index + "]").ifPresent(items::add);
+        }
+        return items;
+    }
+
+    private Optional<IdentityDefinition> parseIdentity(JsonNode node, String path, Map<String, Integer> seenNames) {
+        Optional<MappingReader> maybeIdentity = MappingReader.of(node, path, problems, IDENTITY_KEYS);
+        if (maybeIdentity.isEmpty()) {
+            return Optional.empty();
+        }
+        MappingReader identity = maybeIdentity.get();
+        Optional<String> name = uniqueName(identity, path, seenNames, "identity");
+        Optional<IdentityKind> kind = identity.requiredText("kind").flatMap(text -> enumValue(identity, "kind", text,
+                IdentityKind.fromDeclaredName(text), Arrays.stream(IdentityKind.values()).map(IdentityKind::declaredName).toList()));
+        Optional<MappingReader> owner = identity.requiredMapping("owner", OWNER_KEYS);
+        Optional<String> team = owner.flatMap(reader -> reader.requiredText("team"));
+        Optional<String> contact = owner.flatMap(reader -> reader.requiredText("contact"));
+        Optional<String> purpose = identity.requiredText("purpose");
+        Optional<Instant> expires = identity.requiredInstant("expires");
+        Optional<IdentityStatus> status = identity.optionalText("status")
+                .map(text -> enumValue(identity, "status", text, IdentityStatus.fromDeclaredName(text),
+                        List.of("active", "suspended", "revoked")))
+                .orElse(Optional.of(IdentityStatus.ACTIVE));
+        Optional<List<OidcTrust>> trusts = identity.value("trust").isEmpty()
+                ? Optional.of(List.of())
+                : identity.requiredMapping("trust", TRUST_KEYS).flatMap(this::parseOidcTrusts);
+        if (name.isEmpty() || kind.isEmpty() || team.isEmpty() || contact.isEmpty() || purpose.isEmpty()
+                || expires.isEmpty() || status.isEmpty() || trusts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IdentityDefinition(name.get(), kind.get(), team.get(), contact.get(), purpose.get(),
+                expires.get(), status.get(), trusts.get()));
+    }
+
+    /** {@code trust.oidc} is one binding or a list of bindings. */
+    private Optional<List<OidcTrust>> parseOidcTrusts(MappingReader trust) {
+        Optional<JsonNode> oidc = trust.required("oidc");
+        if (oidc.isEmpty()) {
+            return Optional.empty();
+        }
+        String oidcPath = trust.pathOf("oidc");
+        if (!oidc.get().isArray()) {
+            return parseOidcTrust(oidc.get(), oidcPath).map(List::of);
+        }
+        if (oidc.get().isEmpty()) {
+            problems.add(oidcPath, "must not be empty");
+            return Optional.empty();
+        }
+        List<OidcTrust> bindings = new ArrayList<>();
+        boolean valid = true;
+        for (int index = 0; index < oidc.get().size(); index++) {
+            Optional<OidcTrust> binding = parseOidcTrust(oidc.get().get(index), oidcPath + "[" + index + "]");
+            valid &= binding.isPresent();
+            binding.ifPresent(bindings::add);
+        }
+        return valid ? Optional.of(bindings) : Optional.empty();
+    }
+
+    private Optional<OidcTrust> parseOidcTrust(JsonNode node, String path) {
+        Optional<MappingReader> maybeOidc = MappingReader.of(node, path, problems, OIDC_KEYS);
+        if (maybeOidc.isEmpty()) {
+            return Optional.empty();
+        }
+        MappingReader oidc = maybeOidc.get();
+        Optional<String> issuer = oidc.requiredText("issuer").flatMap(text -> httpUrl(oidc, "issuer", text, true));
+        Optional<List<String>> audiences = oidc.textList("audiences", true, true);
+        Optional<Map<String, String>> claims = oidc.requiredTextMap("claims");
+        if (claims.isPresent() && claims.get().isEmpty()) {
+            oidc.problem("claims", "at least one claim constraint is required (a binding without claims would trust every token of the issuer)");
+            claims = Optional.empty();
+        }
+        if (issuer.isEmpty() || audiences.isEmpty() || claims.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(OidcTrust.of(issuer.get(), audiences.get(), claims.get()));
+    }
+
+    private List<ResourceDefinition> parseResources(MappingReader root, Map<String, Integer> seenNames) {
+        Map<String, String> seenPrefixes = new HashMap<>();
+        return parseList(root, "resources", (node, path) -> parseResource(node, path, seenNames, seenPrefixes));
+    }
+
+    private Optional<ResourceDefinition> parseResource(JsonNode node, String path, Map<String, Integer> seenNames,
+                                                       Map<String, String> seenPrefixes) {
+        Optional<MappingReader> maybeResource = MappingReader.of(node, path, problems, RESOURCE_KEYS);
+        if (maybeResource.isEmpty()) {
+            return Optional.empty();
+        }
+        MappingReader resource = maybeResource.get();
+        Optional<String> name = uniqueName(resource, path, seenNames, "resource");
+        Optional<String> pathPrefix = resource.requiredText("pathPrefix").flatMap(prefix -> {
+            if (!PATH_PREFIX.matcher(prefix).matches() || prefix.contains("/./") || prefix.contains("/../")
+                    || prefix.endsWith("/.") || prefix.endsWith("/..")) {
+                resource.problem("pathPrefix", "must be an absolute path of plain segments without trailing '/', e.g. /payments, was '" + prefix + "'");
+                return Optional.empty();
+            }
+            String firstUser = seenPrefixes.putIfAbsent(prefix, path);
+            if (firstUser != null) {
+                resource.problem("pathPrefix", "duplicate path prefix '" + prefix + "' (also used by " + firstUser + ")");
+                return Optional.empty();
+            }
+            return Optional.of(prefix);
+        });
+        Optional<String> upstream = resource.requiredText("upstream").flatMap(text -> httpUrl(resource, "upstream", text, false));
+        Optional<CredentialInjection> injection = resource.requiredMapping("credential", CREDENTIAL_KEYS)
+                .flatMap(this::parseInjection);
+        Optional<List<String>> maskedFields = resource.value("masking").isEmpty()
+                ? Optional.of(List.of())
+                : resource.requiredMapping("masking", MASKING_KEYS).flatMap(masking -> masking.textList("fields", true, false));
+        Optional<Duration> timeout = resource.optionalText("timeout")
+                .map(text -> duration(resource, "timeout", text))
+                .orElse(Optional.of(ResourceDefinition.DEFAULT_UPSTREAM_TIMEOUT));
+        if (name.isEmpty() || pathPrefix.isEmpty() || upstream.isEmpty() || injection.isEmpty()
+                || maskedFields.isEmpty() || timeout.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResourceDefinition(name.get(), pathPrefix.get(), upstream.get(), injection.get(),
+                maskedFields.get(), timeout.get()));
+    }
+
+    private Optional<CredentialInjection> parseInjection(MappingReader credential) {
+        Optional<InjectionStyle> style = credential.requiredText("injection").flatMap(text -> enumValue(credential, "injection",
+                text, InjectionStyle.fromDeclaredName(text),
+                Arrays.stream(InjectionStyle.values()).map(InjectionStyle::declaredName).toList()));
+        if (style.isEmpty()) {
+            return Optional.empty();
+        }
+        if (style.get() == InjectionStyle.BEARER) {
+            if (credential.has("header")) {
+                credential.problem("header", "only allowed with injection: header");
+                return Optional.empty();
+            }
+            return Optional.of(CredentialInjection.bearer());
+        }
+        return credential.requiredText("header").flatMap(header -> {
+            if (!HEADER_NAME.matcher(header).matches()) {
+                credential.problem("header", "must be a valid HTTP header name, was '" + header + "'");
+                return Optional.empty();
+            }
+            return Optional.of(CredentialInjection.header(header));
+        });
+    }
+
+    private Optional<GrantDefinition> parseGrant(JsonNode node, String path, Set<String> identityNames,
+                                                 Set<String> resourceNames) {
+        Optional<MappingReader> maybeGrant = MappingReader.of(node, path, problems, GRANT_KEYS);
+        if (maybeGrant.isEmpty()) {
+            return Optional.empty();
+        }
+        MappingReader grant = maybeGrant.get();
+        Optional<String> identity = grant.requiredText("identity")
+                .flatMap(name -> knownReference(grant, "identity", name, identityNames));
+        Optional<String> resource = grant.requiredText("resource")
+                .flatMap(name -> knownReference(grant, "resource", name, resourceNames));
+        Optional<List<String>> methods = grant.textList("methods", true, true).flatMap(list -> httpMethods(grant, list));
+        Optional<List<String>> paths = grant.textList("paths", true, true).flatMap(list -> pathPatterns(grant, list));
+        Optional<Optional<Instant>> expires = grant.has("expires")
+                ? grant.optionalInstant("expires").map(Optional::of)
+                : Optional.of(Optional.empty());
+        Optional<Optional<ApprovalRequirement>> approval = grant.has("approval")
+                ? grant.requiredMapping("approval", APPROVAL_KEYS).flatMap(this::parseApproval)
+                : Optional.of(Optional.empty());
+        if (identity.isEmpty() || resource.isEmpty() || methods.isEmpty() || paths.isEmpty() || expires.isEmpty()
+                || approval.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new GrantDefinition(identity.get(), resource.get(), methods.get(), paths.get(),
+                expires.get().orElse(null), approval.get().orElse(null)));
+    }
+
+    /** Present-but-empty result: approval declared as not required. */
+    private Optional<Optional<ApprovalRequirement>> parseApproval(MappingReader approval) {
+        Optional<Boolean> required = approval.requiredBoolean("required");
+        if (required.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!required.get()) {
+            if (approval.has("approverGroup") || approval.has("quorum")) {
+                approval.problem("required", "is false, so approverGroup and quorum must not be set");
+                return Optional.empty();
+            }
+            return Optional.of(Optional.empty());
+        }
+        Optional<String> group = approval.requiredText("approverGroup");
+        Optional<Integer> quorum = approval.has("quorum") ? approval.optionalInt("quorum") : Optional.of(1);
+        if (quorum.isPresent() && quorum.get() < 1) {
+            approval.problem("quorum", "must be at least 1, was " + quorum.get());
+            quorum = Optional.empty();
+        }
+        if (group.isEmpty() || quorum.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Optional.of(new ApprovalRequirement(group.get(), quorum.get())));
+    }
+
+    private Optional<String> uniqueName(MappingReader reader, String path, Map<String, Integer> seenNames, String what) {
+        return reader.requiredText("name").flatMap(name -> {
+            if (!NAME.matcher(name).matches()) {
+                reader.problem("name", "must be 1-100 letters, digits, '.', '_' or '-' starting with a letter or digit, was '" + name + "'");
+                return Optional.empty();
+            }
+            Integer first = seenNames.putIfAbsent(name, seenNames.size());
+            if (first != null) {
+                reader.problem("name", "duplicate " + what + " name '" + name + "'");
+                return Optional.empty();
+            }
+            return Optional.of(name);
+        });
+    }
+
+    private Optional<String> knownReference(MappingReader reader, String key, String name, Set<String> known) {
+        if (!known.contains(name)) {
+            reader.problem(key, "unknown " + key + " '" + name + "'");
+            return Optional.empty();
+        }
+        return Optional.of(name);
+    }
+
+    private Optional<List<String>> httpMethods(MappingReader grant, List<String> declared) {
+        List<String> methods = declared.stream().map(method -> method.toUpperCase(Locale.ROOT)).toList();
+        List<String> unknown = methods.stream().filter(method -> !HTTP_METHODS.contains(method)).toList();
+        if (!unknown.isEmpty()) {
+            grant.problem("methods", "unknown HTTP method(s) " + unknown + " (allowed: " + String.join(", ", HTTP_METHODS) + ")");
+            return Optional.empty();
+        }
+        return Optional.of(methods);
+    }
+
+    private Optional<List<String>> pathPatterns(MappingReader grant, List<String> declared) {
+        List<String> invalid = declared.stream()
+                .filter(pattern -> !PATH_PATTERN.matcher(pattern).matches() || Arrays.asList(pattern.split("/")).contains(".."))
+                .toList();
+        if (!invalid.isEmpty()) {
+            grant.problem("paths", "invalid path pattern(s) " + invalid + " (must start with '/', no '..' segments; '*' matches one segment, '**' any depth)");
+            return Optional.empty();
+        }
+        return Optional.of(declared);
+    }
+
+    private <E> Optional<E> enumValue(MappingReader reader, String key, String text, Optional<E> value, List<String> allowed) {
+        if (value.isEmpty()) {
+            reader.problem(key, "unknown value '" + text + "' (allowed: " + String.join(", ", allowed) + ")");
+        }
+        return value;
+    }
+
+    /** An absolute http(s) URL with a host and without user info, query or fragment. */
+    private Optional<String> httpUrl(MappingReader reader, String key, String text, boolean allowPath) {
+        try {
+            URI uri = new URI(text);
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            if (!http || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
+                reader.problem(key, "must be an absolute http(s) URL with a host and without credentials, query or fragment, was '" + text + "'");
+                return Optional.empty();
+            }
+            return Optional.of(allowPath ? text : stripTrailingSlash(text));
+        } catch (URISyntaxException e) {
+            reader.problem(key, "is not a valid URL: " + e.getReason() + ", was '" + text + "'");
+            return Optional.empty();
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S}); positive. */
+    private Optional<Duration> duration(MappingReader reader, String key, String text) {
+        Optional<Duration> parsed = parseDuration(text);
+        if (parsed.isEmpty() || parsed.get().isNegative() || parsed.get().isZero()) {
+            reader.problem(key, "must be a positive duration like 500ms, 10s, 2m, 1h or PT10S, was '" + text + "'");
+            return Optional.empty();
+        }
+        return parsed;
+    }
+
+    private static Optional<Duration> parseDuration(String text) {
+        var shortForm = SHORT_DURATION.matcher(text);
+        try {
+            if (shortForm.matches()) {
+                long amount = Long.parseLong(shortForm.group(1));
+                return Optional.of(switch (shortForm.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                });
+            }
+            return Optional.of(Duration.parse(text));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Set<String> keys(String... keys) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(keys)));
+    }
+}

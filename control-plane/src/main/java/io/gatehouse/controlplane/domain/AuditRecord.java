@@ -1,0 +1,35 @@
+package io.gatehouse.controlplane.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One proxied call as reported by a data plane. Optional text fields are {@code null} when the
+ * data plane did not know them (e.g. no identity for an unauthenticated call); {@code status} is
+ * 0 when the upstream was not contacted.
+ */
+public record AuditRecord(
+        UUID eventId,
+        String requestId,
+        Instant time,
+        String dataPlaneId,
+        String identity,
+        String resource,
+        String method,
+        String path,
+        AuditDecision decision,
+        String reason,
+        String approvalId,
+        int status,
+        long durationMs,
+        List<String> maskedFields) {
+
+    public AuditRecord {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(decision, "decision");
+        maskedFields = List.copyOf(maskedFields);
+    }
+}

@@ -1,0 +1,45 @@
+package io.gatehouse.controlplane.domain;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Identity × resource × operations (methods and path patterns below the resource prefix), with an
+ * optional expiry and an optional approval requirement.
+ */
+public record GrantDefinition(
+        String identity,
+        String resource,
+        List<String> methods,
+        List<String> pathPatterns,
+        Instant expiresAt,
+        ApprovalRequirement approval) {
+
+    /** The canonical order of grants in a snapshot. */
+    public static final Comparator<GrantDefinition> CANONICAL_ORDER = Comparator
+            .comparing(GrantDefinition::identity)
+            .thenComparing(GrantDefinition::resource)
+            .thenComparing(grant -> String.join(",", grant.methods()))
+            .thenComparing(grant -> String.join(",", grant.pathPatterns()))
+            .thenComparing(grant -> String.valueOf(grant.expiresAt()))
+            .thenComparing(grant -> String.valueOf(grant.approval()));
+
+    public GrantDefinition {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(resource, "resource");
+        methods = List.copyOf(new TreeSet<>(methods));
+        pathPatterns = List.copyOf(new TreeSet<>(pathPatterns));
+    }
+
+    public Optional<Instant> expiry() {
+        return Optional.ofNullable(expiresAt);
+    }
+
+    public Optional<ApprovalRequirement> approvalRequirement() {
+        return Optional.ofNullable(approval);
+    }
+}

@@ -1,0 +1,64 @@
+package io.gatehouse.controlplane.model;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Read-only view of the append-only audit store; rows are written by {@code AuditEventWriter}. */
+@Entity
+@Immutable
+@Table(name = "audit_event")
+public class AuditEventEntity extends PanacheEntityBase {
+
+    @Id
+    public Long id;
+
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+
+    @Column(name = "request_id")
+    public String requestId;
+
+    @Column(name = "event_time", nullable = false)
+    public Instant eventTime;
+
+    @Column(name = "data_plane_id")
+    public String dataPlaneId;
+
+    public String identity;
+
+    public String resource;
+
+    public String method;
+
+    public String path;
+
+    @Column(nullable = false)
+    public String decision;
+
+    public String reason;
+
+    @Column(name = "approval_id")
+    public String approvalId;
+
+    public int status;
+
+    @Column(name = "duration_ms")
+    public long durationMs;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "masked_fields", nullable = false)
+    public List<String> maskedFields;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+}

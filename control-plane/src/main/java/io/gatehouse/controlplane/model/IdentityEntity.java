@@ -1,0 +1,60 @@
+package io.gatehouse.controlplane.model;
+
+import io.gatehouse.controlplane.domain.IdentityKind;
+import io.gatehouse.controlplane.domain.IdentityStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Entity
+@Table(name = "identity")
+public class IdentityEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IdentityKind kind;
+
+    @Column(name = "owner_team", nullable = false)
+    public String ownerTeam;
+
+    @Column(name = "owner_contact", nullable = false)
+    public String ownerContact;
+
+    @Column(nullable = false)
+    public String purpose;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IdentityStatus status;
+
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+
+    @OneToMany(mappedBy = "identity", cascade = CascadeType.ALL, orphanRemoval = true)
+    public List<OidcTrustBindingEntity> oidcBindings = new ArrayList<>();
+}

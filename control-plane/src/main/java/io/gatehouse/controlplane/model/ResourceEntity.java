@@ -1,0 +1,48 @@
+package io.gatehouse.controlplane.model;
+
+import io.gatehouse.controlplane.domain.InjectionStyle;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.List;
+
+@Entity
+@Table(name = "resource")
+public class ResourceEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public String name;
+
+    @Column(name = "path_prefix", nullable = false, unique = true)
+    public String pathPrefix;
+
+    @Column(name = "upstream_url", nullable = false)
+    public String upstreamUrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "injection_style", nullable = false)
+    public InjectionStyle injectionStyle;
+
+    @Column(name = "injection_header")
+    public String injectionHeader;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "masked_fields", nullable = false)
+    public List<String> maskedFields;
+
+    @Column(name = "upstream_timeout_ms", nullable = false)
+    public long upstreamTimeoutMs;
+}

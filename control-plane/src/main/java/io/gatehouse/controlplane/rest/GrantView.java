@@ -1,0 +1,21 @@
+package io.gatehouse.controlplane.rest;
+
+import io.gatehouse.controlplane.domain.GrantDefinition;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A grant as the admin API shows it; {@code approval} is null when calls need no approval. */
+public record GrantView(String identity, String resource, List<String> methods, List<String> paths,
+                        Instant expiresAt, Approval approval) {
+
+    public record Approval(String approverGroup, int quorum) {
+    }
+
+    static GrantView from(GrantDefinition grant) {
+        return new GrantView(grant.identity(), grant.resource(), grant.methods(), grant.pathPatterns(),
+                grant.expiresAt(), grant.approvalRequirement()
+                        .map(approval -> new Approval(approval.approverGroup(), approval.quorum()))
+                        .orElse(null));
+    }
+}

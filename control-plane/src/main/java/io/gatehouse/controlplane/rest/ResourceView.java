@@ -1,0 +1,16 @@
+package io.gatehouse.controlplane.rest;
+
+import io.gatehouse.controlplane.domain.ResourceDefinition;
+
+import java.util.List;
+
+/** An upstream resource as the admin API shows it. The credential itself never leaves the vault broker. */
+public record ResourceView(String name, String pathPrefix, String upstreamUrl, String injection,
+                           String injectionHeader, List<String> maskedFields, long timeoutMs) {
+
+    static ResourceView from(ResourceDefinition resource) {
+        return new ResourceView(resource.name(), resource.pathPrefix(), resource.upstreamUrl(),
+                resource.injection().style().declaredName(), resource.injection().headerName(),
+                resource.maskedFields(), resource.upstreamTimeout().toMillis());
+    }
+}

@@ -1,0 +1,93 @@
+package io.gatehouse.controlplane.service;
+
+import io.gatehouse.controlplane.domain.AuditDecision;
+import io.gatehouse.controlplane.domain.AuditQuery;
+import io.gatehouse.controlplane.domain.AuditRecord;
+import io.gatehouse.controlplane.domain.StoredAuditEvent;
+import io.gatehouse.controlplane.model.AuditEventEntity;
+import io.gatehouse.controlplane.repository.AuditEventRepository;
+import io.gatehouse.controlplane.repository.AuditEventWriter;
+import io.gatehouse.controlplane.repository.IdentityRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** The append-only audit store: durable batch writes (idempotent per event id) and queries. */
+@ApplicationScoped
+public class AuditStore {
+
+    private final AuditEventWriter writer;
+    private final AuditEventRepository events;
+    private final IdentityRepository identities;
+    private final Counter storedEvents;
+    private final Counter duplicateEvents;
+
+    public AuditStore(AuditEventWriter writer, AuditEventRepository events, IdentityRepository identities,
+                      MeterRegistry metrics) {
+        this.writer = writer;
+        this.events = events;
+        this.identities = identities;
+        this.storedEvents = Counter.builder("gatehouse.audit.events.stored")
+                .description("Audit events durably stored").register(metrics);
+        this.duplicateEvents = Counter.builder("gatehouse.audit.events.duplicate")
+                .description("Audit events received again and ignored (at-least-once delivery)").register(metrics);
+    }
+
+    /**
+     * Stores the records of one batch in one transaction; records whose event id is already stored
+     * are skipped. Moves each identity's last-used time forward to its latest allowed call.
+     *
+     * @throws AuditStoreUnavailableException if the batch could not be written (nothing of it is)
+     */
+    @Transactional(rollbackOn = SQLException.class)
+    public int store(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        int inserted;
+        try {
+            inserted = writer.append(records);
+        } catch (SQLException e) {
+            throw new AuditStoreUnavailableException("could not write " + records.size() + " audit events", e);
+        }
+        latestAllowedUsePerIdentity(records).forEach(identities::recordUse);
+        storedEvents.increment(inserted);
+        duplicateEvents.increment(records.size() - inserted);
+        return inserted;
+    }
+
+    @Transactional
+    public List<StoredAuditEvent> search(AuditQuery query) {
+        return events.search(query).stream().map(AuditStore::toDomain).toList();
+    }
+
+    private static Map<String, Instant> latestAllowedUsePerIdentity(List<AuditRecord> records) {
+        return records.stream()
+                .filter(record -> record.decision() == AuditDecision.ALLOWED && record.identity() != null)
+                .collect(Collectors.toMap(AuditRecord::identity, AuditRecord::time,
+                        (first, second) -> first.isAfter(second) ? first : second));
+    }
+
+    private static StoredAuditEvent toDomain(AuditEventEntity entity) {
+        AuditRecord record = new AuditRecord(entity.eventId, entity.requestId, entity.eventTime, entity.dataPlaneId,
+                entity.identity, entity.resource, entity.method, entity.path, decision(entity.decision), entity.reason,
+                entity.approvalId, entity.status, entity.durationMs, Objects.requireNonNullElse(entity.maskedFields, List.of()));
+        return new StoredAuditEvent(entity.id, record, entity.receivedAt);
+    }
+
+    private static AuditDecision decision(String stored) {
+        try {
+            return AuditDecision.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            return AuditDecision.UNSPECIFIED;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.gatehouse.controlplane.service;
+
+import io.gatehouse.controlplane.domain.ApprovalRequirement;
+import io.gatehouse.controlplane.domain.CredentialInjection;
+import io.gatehouse.controlplane.domain.GrantDefinition;
+import io.gatehouse.controlplane.domain.IdentityDefinition;
+import io.gatehouse.controlplane.domain.IdentityOverview;
+import io.gatehouse.controlplane.domain.OidcTrust;
+import io.gatehouse.controlplane.domain.PolicyModel;
+import io.gatehouse.controlplane.domain.ResourceDefinition;
+import io.gatehouse.controlplane.model.AccessGrantEntity;
+import io.gatehouse.controlplane.model.IdentityEntity;
+import io.gatehouse.controlplane.model.ResourceEntity;
+import io.gatehouse.controlplane.repository.AccessGrantRepository;
+import io.gatehouse.controlplane.repository.IdentityRepository;
+import io.gatehouse.controlplane.repository.ResourceRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Reads the stored policy model into domain objects. */
+@ApplicationScoped
+public class PolicyModelReader {
+
+    private final IdentityRepository identities;
+    private final ResourceRepository resources;
+    private final AccessGrantRepository grants;
+
+    public PolicyModelReader(IdentityRepository identities, ResourceRepository resources, AccessGrantRepository grants) {
+        this.identities = identities;
+        this.resources = resources;
+        this.grants = grants;
+    }
+
+    /** The whole stored model, as declared (statuses not yet made effective). */
+    @Transactional
+    public PolicyModel read() {
+        return new PolicyModel(
+                identities.listAllWithBindings().stream().map(PolicyModelReader::toDomain).toList(),
+                resources.listAllByName().stream().map(PolicyModelReader::toDomain).toList(),
+                grants.listAllWithReferences().stream().map(PolicyModelReader::toDomain).toList());
+    }
+
+    /** Every identity with its bookkeeping (created, last used) and its status effective at {@code now}. */
+    @Transactional
+    public List<IdentityOverview> identityOverviews(Instant now) {
+        return identities.listAllWithBindings().stream()
+                .map(entity -> {
+                    IdentityDefinition definition = toDomain(entity);
+                    return new IdentityOverview(definition, definition.effectiveStatus(now), entity.createdAt, entity.lastUsedAt);
+                })
+                .toList();
+    }
+
+    private static IdentityDefinition toDomain(IdentityEntity entity) {
+        List<OidcTrust> trusts = entity.oidcBindings.stream()
+                .map(binding -> OidcTrust.of(binding.issuer, binding.audiences, binding.requiredClaims))
+                .toList();
+        return new IdentityDefinition(entity.name, entity.kind, entity.ownerTeam, entity.ownerContact, entity.purpose,
+                entity.expiresAt, entity.status, trusts);
+    }
+
+    private static ResourceDefinition toDomain(ResourceEntity entity) {
+        return new ResourceDefinition(entity.name, entity.pathPrefix, entity.upstreamUrl,
+                new CredentialInjection(entity.injectionStyle, entity.injectionHeader), entity.maskedFields,
+                Duration.ofMillis(entity.upstreamTimeoutMs));
+    }
+
+    private static GrantDefinition toDomain(AccessGrantEntity entity) {
+        ApprovalRequirement approval = entity.approvalRequired
+                ? new ApprovalRequirement(entity.approverGroup, entity.quorum)
+                : null;
+        return new GrantDefinition(entity.identity.name, entity.resource.name, entity.methods, entity.pathPatterns,
+                entity.expiresAt, approval);
+    }
+}

@@ -1,0 +1,127 @@
+package io.gatehouse.controlplane.service;
+
+import io.gatehouse.controlplane.domain.GrantDefinition;
+import io.gatehouse.controlplane.domain.IdentityDefinition;
+import io.gatehouse.controlplane.domain.OidcTrust;
+import io.gatehouse.controlplane.domain.PolicyModel;
+import io.gatehouse.controlplane.domain.ResourceDefinition;
+import io.gatehouse.controlplane.model.AccessGrantEntity;
+import io.gatehouse.controlplane.model.IdentityEntity;
+import io.gatehouse.controlplane.model.OidcTrustBindingEntity;
+import io.gatehouse.controlplane.model.ResourceEntity;
+import io.gatehouse.controlplane.repository.AccessGrantRepository;
+import io.gatehouse.controlplane.repository.IdentityRepository;
+import io.gatehouse.controlplane.repository.ResourceRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Makes the stored policy model exactly a given {@link PolicyModel}, in one transaction:
+ * identities and resources are upserted by name (surviving identities keep created_at and
+ * last_used_at), whatever is absent is deleted, and grants are replaced.
+ */
+@ApplicationScoped
+public class PolicyModelWriter {
+
+    private final IdentityRepository identities;
+    private final ResourceRepository resources;
+    private final AccessGrantRepository grants;
+    private final Clock clock;
+
+    public PolicyModelWriter(IdentityRepository identities, ResourceRepository resources,
+                             AccessGrantRepository grants, Clock clock) {
+        this.identities = identities;
+        this.resources = resources;
+        this.grants = grants;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void replaceWith(PolicyModel model) {
+        grants.deleteAll();
+        identities.deleteAllExcept(model.identities().stream().map(IdentityDefinition::name).toList());
+        resources.deleteAllExcept(model.resources().stream().map(ResourceDefinition::name).toList());
+
+        Map<String, IdentityEntity> identitiesByName = byName(identities.listAllWithBindings(), entity -> entity.name);
+        for (IdentityDefinition identity : model.identities()) {
+            IdentityEntity entity = identitiesByName.computeIfAbsent(identity.name(), name -> newIdentity());
+            copy(identity, entity);
+            identities.persist(entity);
+        }
+        Map<String, ResourceEntity> resourcesByName = byName(resources.listAll(), entity -> entity.name);
+        for (ResourceDefinition resource : model.resources()) {
+            ResourceEntity entity = resourcesByName.computeIfAbsent(resource.name(), name -> new ResourceEntity());
+            copy(resource, entity);
+            resources.persist(entity);
+        }
+        for (GrantDefinition grant : model.grants()) {
+            grants.persist(toEntity(grant, identitiesByName.get(grant.identity()), resourcesByName.get(grant.resource())));
+        }
+        grants.flush();
+    }
+
+    private IdentityEntity newIdentity() {
+        IdentityEntity entity = new IdentityEntity();
+        entity.createdAt = clock.instant();
+        return entity;
+    }
+
+    private static void copy(IdentityDefinition identity, IdentityEntity entity) {
+        entity.name = identity.name();
+        entity.kind = identity.kind();
+        entity.ownerTeam = identity.ownerTeam();
+        entity.ownerContact = identity.ownerContact();
+        entity.purpose = identity.purpose();
+        entity.expiresAt = identity.expiresAt();
+        entity.status = identity.status();
+        entity.oidcBindings.clear();
+        for (OidcTrust trust : identity.oidcTrusts()) {
+            OidcTrustBindingEntity binding = new OidcTrustBindingEntity();
+            binding.identity = entity;
+            binding.issuer = trust.issuer();
+            binding.audiences = new ArrayList<>(trust.audiences());
+            binding.requiredClaims = new HashMap<>(trust.requiredClaims());
+            entity.oidcBindings.add(binding);
+        }
+    }
+
+    private static void copy(ResourceDefinition resource, ResourceEntity entity) {
+        entity.name = resource.name();
+        entity.pathPrefix = resource.pathPrefix();
+        entity.upstreamUrl = resource.upstreamUrl();
+        entity.injectionStyle = resource.injection().style();
+        entity.injectionHeader = resource.injection().headerName();
+        entity.maskedFields = new ArrayList<>(resource.maskedFields());
+        entity.upstreamTimeoutMs = resource.upstreamTimeout().toMillis();
+    }
+
+    private static AccessGrantEntity toEntity(GrantDefinition grant, IdentityEntity identity, ResourceEntity resource) {
+        if (identity == null || resource == null) {
+            throw new IllegalArgumentException("grant refers to an identity or resource not in the model: " + grant);
+        }
+        AccessGrantEntity entity = new AccessGrantEntity();
+        entity.identity = identity;
+        entity.resource = resource;
+        entity.methods = new ArrayList<>(grant.methods());
+        entity.pathPatterns = new ArrayList<>(grant.pathPatterns());
+        entity.expiresAt = grant.expiresAt();
+        grant.approvalRequirement().ifPresent(approval -> {
+            entity.approvalRequired = true;
+            entity.approverGroup = approval.approverGroup();
+            entity.quorum = approval.quorum();
+        });
+        return entity;
+    }
+
+    private static <E> Map<String, E> byName(List<E> entities, Function<E, String> name) {
+        return entities.stream().collect(Collectors.toMap(name, Function.identity(), (first, second) -> first, HashMap::new));
+    }
+}
