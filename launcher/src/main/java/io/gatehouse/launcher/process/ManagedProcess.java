@@ -219,6 +219,17 @@ public final class ManagedProcess implements AutoCloseable {
                     .append(json.path("level").asText("")).append(' ')
                     .append(json.path("loggerName").asText("")).append(": ")
                     .append(json.path("message").asText(""));
+            for (com.fasterxml.jackson.databind.JsonNode exception = json.path("exception"); exception.isObject();
+                 exception = exception.path("causedBy").path("exception")) {
+                String message = exception.path("message").asText("");
+                if (message.length() > 600) {
+                    message = message.substring(0, 600) + "…";
+                }
+                text.append(System.lineSeparator()).append("  |   ")
+                        .append(exception == json.path("exception") ? "" : "caused by ")
+                        .append(exception.path("exceptionType").asText("?")).append(": ")
+                        .append(message.replace("\n", System.lineSeparator() + "  |     "));
+            }
             String trace = json.path("stackTrace").asText("");
             if (!trace.isEmpty()) {
                 text.append(System.lineSeparator()).append("  |   ")
