@@ -1,0 +1,22 @@
+package io.gatehouse.vaultbroker.grpc;
+
+import com.google.protobuf.Timestamp;
+import io.gatehouse.proto.credential.v1.IssuedCredential;
+import io.gatehouse.vaultbroker.model.IssuedLease;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Puts a lease into the protobuf message sent to the data plane. */
+@ApplicationScoped
+public class IssuedCredentialMapper {
+
+    public IssuedCredential toProto(IssuedLease lease) {
+        return IssuedCredential.newBuilder()
+                .setResource(lease.resource())
+                .setSecret(lease.secret().reveal())
+                .setLeaseId(lease.leaseId())
+                .setExpiresAt(Timestamp.newBuilder()
+                        .setSeconds(lease.expiresAt().getEpochSecond())
+                        .setNanos(lease.expiresAt().getNano()))
+                .build();
+    }
+}

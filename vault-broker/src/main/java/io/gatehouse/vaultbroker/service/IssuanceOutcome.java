@@ -1,0 +1,15 @@
+package io.gatehouse.vaultbroker.service;
+
+import java.util.Locale;
+
+/** How a credential request ended, as counted in metrics. */
+public enum IssuanceOutcome {
+    ISSUED,
+    NOT_FOUND,
+    INVALID,
+    UNAVAILABLE;
+
+    public String tagValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
