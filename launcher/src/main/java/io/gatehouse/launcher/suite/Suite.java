@@ -76,6 +76,7 @@ public final class Suite implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("cannot create the work directory " + options.workDir() + ": " + e.getMessage(), e);
         }
+        stopLeftovers();
         checkPortsFree();
 
         step("PostgreSQL", () -> {
@@ -99,6 +100,7 @@ public final class Suite implements AutoCloseable {
             issuer = LocalOidcIssuer.create(javaExecutable(), options.oidcIssuerClasspath(), options.ports().oidc(),
                     options.logsDir().resolve("oidc-issuer.log"), Duration.ofSeconds(60));
             issuer.start();
+            recordPids();
             issuer.awaitReady();
             return "ready on " + issuer.baseUrl() + " (issuers /" + LocalOidcIssuer.CI + " and /" + LocalOidcIssuer.ADMIN + ")";
         });
@@ -132,6 +134,7 @@ public final class Suite implements AutoCloseable {
             services.put(service, process);
             step(service.displayName(), () -> {
                 process.start();
+                recordPids();
                 process.awaitReady();
                 return readyText(service);
             });
@@ -146,6 +149,75 @@ public final class Suite implements AutoCloseable {
             text.append(", gRPC 127.0.0.1:").append(options.ports().grpc(service));
         }
         return text.toString();
+    }
+
+    /** Where the launcher notes the pids of its children, to clean up after a launcher that was killed hard. */
+    private Path pidFile() {
+        return options.workDir().resolve("launcher.pids");
+    }
+
+    private synchronized void recordPids() {
+        StringBuilder lines = new StringBuilder();
+        if (issuer != null && issuer.process().isAlive()) {
+            lines.append(issuer.process().pid()).append(' ').append(LocalOidcIssuer.MAIN_CLASS).append('\n');
+        }
+        services.forEach((service, process) -> {
+            if (process.isAlive()) {
+                lines.append(process.pid()).append(' ').append(options.serviceJar(service)).append('\n');
+            }
+        });
+        try {
+            Files.writeString(pidFile(), lines.toString());
+        } catch (IOException e) {
+            // only a convenience for the next start
+        }
+    }
+
+    /**
+     * Stops what an earlier launcher with the same work directory left running (it was killed
+     * without a chance to stop its children): child processes noted in the pid file whose command
+     * line still matches, and a PostgreSQL server still running on the work directory's data.
+     */
+    private void stopLeftovers() {
+        Path pids = pidFile();
+        if (Files.exists(pids)) {
+            try {
+                for (String line : Files.readAllLines(pids)) {
+                    String[] parts = line.split(" ", 2);
+                    if (parts.length < 2) {
+                        continue;
+                    }
+                    ProcessHandle.of(Long.parseLong(parts[0].trim()))
+                            .filter(handle -> handle.info().commandLine().map(c -> c.contains(parts[1])).orElse(false))
+                            .ifPresent(handle -> stopLeftover(handle, parts[1]));
+                }
+                Files.deleteIfExists(pids);
+            } catch (IOException | NumberFormatException e) {
+                out.println("could not read " + pids + ": " + e.getMessage());
+            }
+        }
+        Path postmaster = options.workDir().resolve("postgres").resolve("postmaster.pid");
+        if (options.keepDatabaseData() && options.databaseUrl() == null && Files.exists(postmaster)) {
+            try {
+                long pid = Long.parseLong(Files.readAllLines(postmaster).get(0).trim());
+                ProcessHandle.of(pid)
+                        .filter(handle -> handle.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                        .ifPresent(handle -> stopLeftover(handle, "PostgreSQL"));
+            } catch (IOException | RuntimeException e) {
+                // PostgreSQL removes a stale pid file itself
+            }
+        }
+    }
+
+    private void stopLeftover(ProcessHandle handle, String what) {
+        out.println("stopping " + what + " (pid " + handle.pid() + ") left running by an earlier launcher");
+        handle.descendants().forEach(ProcessHandle::destroy);
+        handle.destroy();
+        try {
+            handle.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            handle.destroyForcibly();
+        }
     }
 
     private void checkPortsFree() {
