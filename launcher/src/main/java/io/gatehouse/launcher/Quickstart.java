@@ -57,6 +57,10 @@ public final class Quickstart implements Callable<Integer> {
             description = "How long each service may take to become ready (default: ${DEFAULT-VALUE}).")
     int startTimeoutSeconds;
 
+    @Option(names = "--env", paramLabel = "SERVICE:KEY=VALUE",
+            description = "An extra environment variable for one service, e.g. data-plane:QUARKUS_LOG_LEVEL=DEBUG (repeatable).")
+    java.util.List<String> extraEnv = new java.util.ArrayList<>();
+
     @Option(names = "--no-demo", description = "Only start the suite; skip the demonstration.")
     boolean noDemo;
 
@@ -92,6 +96,17 @@ public final class Quickstart implements Callable<Integer> {
             options.database(databaseUrl, databaseUser, password);
         }
         options.serviceStartTimeout(Duration.ofSeconds(startTimeoutSeconds));
+        for (String env : extraEnv) {
+            int colon = env.indexOf(':');
+            int equals = env.indexOf('=', colon + 1);
+            Service service = colon < 0 ? null : java.util.Arrays.stream(Service.values())
+                    .filter(s -> s.module().equals(env.substring(0, colon))).findFirst().orElse(null);
+            if (service == null || equals < 0) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--env wants SERVICE:KEY=VALUE with SERVICE one of vault-broker, control-plane, approval-service, data-plane: " + env);
+            }
+            options.env(service, env.substring(colon + 1, equals), env.substring(equals + 1));
+        }
 
         out.println("Gatehouse quickstart — work directory " + options.workDir());
         Suite suite;

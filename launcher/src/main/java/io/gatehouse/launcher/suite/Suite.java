@@ -279,6 +279,7 @@ public final class Suite implements AutoCloseable {
                     .env("GATEHOUSE_VAULT_BROKER_TOKEN", dataPlaneToken);
             default -> throw new IllegalStateException("unknown service " + service);
         }
+        options.extraEnvironment(service).forEach(spec::env);
         return spec.build();
     }
 

@@ -23,6 +23,7 @@ public final class SuiteOptions {
     private List<String> serviceJavaOptions = DEFAULT_SERVICE_JAVA_OPTIONS;
     private boolean skipMissingServices = true;
     private boolean keepDatabaseData = true;
+    private final java.util.Map<Service, java.util.Map<String, String>> extraEnvironment = new java.util.EnumMap<>(Service.class);
 
     /** Options for the quickstart: the fixed ports, work directory {@code .gatehouse/} in the repository. */
     public static SuiteOptions quickstart(Path home) {
@@ -133,6 +134,16 @@ public final class SuiteOptions {
     public SuiteOptions skipMissingServices(boolean skip) {
         this.skipMissingServices = skip;
         return this;
+    }
+
+    /** An extra environment variable for one service (applied after the launcher's own, so it can override them). */
+    public SuiteOptions env(Service service, String key, String value) {
+        extraEnvironment.computeIfAbsent(service, s -> new java.util.LinkedHashMap<>()).put(key, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> extraEnvironment(Service service) {
+        return extraEnvironment.getOrDefault(service, java.util.Map.of());
     }
 
     public Path logsDir() {
