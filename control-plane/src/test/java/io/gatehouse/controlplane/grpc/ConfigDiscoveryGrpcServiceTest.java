@@ -1,0 +1,155 @@
+package io.gatehouse.controlplane.grpc;
+
+import io.gatehouse.controlplane.config.DeclarativeConfigLoader;
+import io.gatehouse.controlplane.config.TestConfigs;
+import io.gatehouse.controlplane.domain.DataPlaneNode;
+import io.gatehouse.controlplane.domain.PolicySnapshot;
+import io.gatehouse.controlplane.service.DataPlaneRegistry;
+import io.gatehouse.controlplane.service.PolicyUpdateService;
+import io.gatehouse.launcher.testing.PostgresTestResource;
+import io.gatehouse.proto.config.v1.ConfigDiscoveryService;
+import io.gatehouse.proto.config.v1.ConfigSnapshot;
+import io.gatehouse.proto.config.v1.IdentityKind;
+import io.gatehouse.proto.config.v1.IdentityStatus;
+import io.gatehouse.proto.config.v1.InjectionStyle;
+import io.gatehouse.proto.config.v1.SnapshotRequest;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static io.gatehouse.controlplane.Eventually.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "control_plane_test"))
+class ConfigDiscoveryGrpcServiceTest {
+
+    @GrpcClient("config")
+    ConfigDiscoveryService client;
+
+    @Inject
+    DeclarativeConfigLoader loader;
+
+    @Inject
+    PolicyUpdateService policyUpdates;
+
+    @Inject
+    DataPlaneRegistry registry;
+
+    private Cancellable stream;
+
+    @AfterEach
+    void closeStream() {
+        if (stream != null) {
+            stream.cancel();
+        }
+    }
+
+    @Test
+    void sendsTheCurrentSnapshotAndRecordsAckAndNack() throws Exception {
+        PolicySnapshot applied = policyUpdates.apply(loader.parse(TestConfigs.EXAMPLE, "example.yaml"), "example.yaml");
+        String nodeId = "dp-" + UUID.randomUUID();
+        UnicastProcessor<SnapshotRequest> requests = UnicastProcessor.create();
+        BlockingQueue<ConfigSnapshot> received = open(requests);
+
+        requests.onNext(SnapshotRequest.newBuilder().setNodeId(nodeId).build());
+        ConfigSnapshot first = received.poll(10, TimeUnit.SECONDS);
+
+        assertNotNull(first, "no snapshot received");
+        assertEquals(applied.version(), first.getVersion());
+        assertEquals(1, first.getIdentitiesCount());
+        assertEquals(IdentityKind.IDENTITY_KIND_CI_JOB, first.getIdentities(0).getKind());
+        assertEquals(IdentityStatus.IDENTITY_STATUS_ACTIVE, first.getIdentities(0).getStatus());
+        assertEquals(Map.of("repository", "acme/deploy", "ref", "refs/heads/main"),
+                first.getIdentities(0).getOidcBindings(0).getRequiredClaimsMap());
+        assertEquals(InjectionStyle.INJECTION_STYLE_BEARER, first.getResources(0).getInjection().getStyle());
+        assertEquals(10, first.getResources(0).getUpstreamTimeout().getSeconds());
+        assertEquals(2, first.getGrantsCount());
+
+        requests.onNext(SnapshotRequest.newBuilder().setNodeId(nodeId).setVersionInfo(first.getVersion())
+                .setResponseNonce(first.getNonce()).build());
+        await("the ACK is recorded", () -> first.getVersion().equals(node(nodeId).lastAckedVersion()));
+        assertTrue(node(nodeId).connected());
+        assertEquals(first.getVersion(), node(nodeId).lastSentVersion());
+
+        requests.onNext(SnapshotRequest.newBuilder().setNodeId(nodeId).setVersionInfo(first.getVersion())
+                .setResponseNonce(first.getNonce()).setErrorDetail("unknown injection style").build());
+        await("the NACK is recorded", () -> "unknown injection style".equals(node(nodeId).lastNackError()));
+        assertNotNull(node(nodeId).lastNackAt());
+    }
+
+    @Test
+    void pushesANewSnapshotWhenTheModelChanges() throws Exception {
+        policyUpdates.apply(loader.parse(TestConfigs.EXAMPLE, "example.yaml"), "example.yaml");
+        UnicastProcessor<SnapshotRequest> requests = UnicastProcessor.create();
+        BlockingQueue<ConfigSnapshot> received = open(requests);
+        requests.onNext(SnapshotRequest.newBuilder().setNodeId("dp-push").build());
+        ConfigSnapshot first = received.poll(10, TimeUnit.SECONDS);
+        assertNotNull(first, "no snapshot received");
+
+        PolicySnapshot changed = policyUpdates.apply(loader.parse(TestConfigs.EXAMPLE.replace("fields: [ssn]", "fields: [iban]"),
+                "changed.yaml"), "changed.yaml");
+        ConfigSnapshot pushed = received.poll(10, TimeUnit.SECONDS);
+
+        assertNotNull(pushed, "no snapshot pushed after the change");
+        assertEquals(changed.version(), pushed.getVersion());
+        assertNotEquals(first.getVersion(), pushed.getVersion());
+        assertNotEquals(first.getNonce(), pushed.getNonce());
+        assertEquals("iban", pushed.getResources(0).getMaskedFields(0));
+    }
+
+    @Test
+    void aStreamWithoutNodeIdFailsWithInvalidArgument() throws Exception {
+        UnicastProcessor<SnapshotRequest> requests = UnicastProcessor.create();
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        stream = client.streamSnapshots(requests).subscribe().with(snapshot -> { }, failure::complete);
+
+        requests.onNext(SnapshotRequest.newBuilder().setVersionInfo("whatever").build());
+
+        Status status = Status.fromThrowable(failure.get(10, TimeUnit.SECONDS));
+        assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode());
+        assertTrue(status.getDescription().contains("node_id"), status.getDescription());
+    }
+
+    @Test
+    void aClosedStreamMarksTheNodeDisconnected() throws Exception {
+        UnicastProcessor<SnapshotRequest> requests = UnicastProcessor.create();
+        BlockingQueue<ConfigSnapshot> received = open(requests);
+        requests.onNext(SnapshotRequest.newBuilder().setNodeId("dp-leaving").build());
+        assertNotNull(received.poll(10, TimeUnit.SECONDS), "no snapshot received");
+
+        requests.onComplete();
+
+        await("the node is marked disconnected", () -> !node("dp-leaving").connected());
+        assertNull(node("dp-leaving").lastNackError());
+    }
+
+    private BlockingQueue<ConfigSnapshot> open(UnicastProcessor<SnapshotRequest> requests) {
+        BlockingQueue<ConfigSnapshot> received = new LinkedBlockingQueue<>();
+        stream = client.streamSnapshots(requests).subscribe().with(received::add, failure -> { });
+        return received;
+    }
+
+    private DataPlaneNode node(String nodeId) {
+        return registry.nodes().stream().filter(node -> node.nodeId().equals(nodeId)).findFirst()
+                .orElseThrow(() -> new AssertionError("node " + nodeId + " is not registered"));
+    }
+}
