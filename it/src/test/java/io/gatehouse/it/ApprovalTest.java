@@ -59,6 +59,12 @@ class ApprovalTest {
                 Thread.sleep(200);
             }
         }
+        // held: no answer while the approval is pending (hold timeout 30 s)
+        Thread.sleep(1500);
+        if (call.isDone()) {
+            fail("the data plane must hold the call while approval " + approvalId
+                    + " is pending (gatehouse.approval.hold-timeout 30S), but it answered already: " + Http.describe(call.get()));
+        }
         assertFalse(refundsSeenSince(suite, upstreamBefore), "the upstream must not see the refund before it is approved");
 
         HttpResponse<String> pending = Http.get(approvals + "/" + approvalId, approver);

@@ -118,7 +118,7 @@ final class QuickstartDemo {
                     JsonNode event = events.get(0);
                     out.println("  ✓ audit record " + event.path("id").asText() + " in the control plane: "
                             + event.path("identity").asText() + " " + event.path("method").asText() + " "
-                            + event.path("resource").asText() + event.path("path").asText() + " → "
+                            + event.path("path").asText() + " (resource " + event.path("resource").asText() + ") → "
                             + event.path("decision").asText() + " " + event.path("status").asText()
                             + ", masked " + event.path("maskedFields"));
                     return ok;
@@ -196,7 +196,7 @@ final class QuickstartDemo {
         }
         HttpResponse<String> response = call.get(60, TimeUnit.SECONDS);
         if (response.statusCode() == 202) {
-            out.println("  the hold timed out (202); retrying once now that it is approved");
+            out.println("  the gateway answered 202 (pending approval) instead of holding the call; retrying once now that it is approved");
             response = http.send(HttpRequest.newBuilder(URI.create(url))
                             .timeout(Duration.ofSeconds(60))
                             .header("Authorization", "Bearer " + token)
