@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.launcher.oidc.LocalOidcIssuer;
 import io.gatehouse.launcher.suite.Service;
 import io.gatehouse.launcher.suite.Suite;
+import io.gatehouse.launcher.upstream.RecordedRequest;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -91,11 +92,26 @@ final class QuickstartDemo {
         out.println("  → " + response.statusCode() + "  X-Gatehouse-Request-Id: " + requestId);
         out.println("  → body: " + response.body());
         boolean ok = response.statusCode() == 200;
-        if (ok && response.body().contains("123-45-6789")) {
-            out.println("  ✗ the ssn was NOT masked");
-            ok = false;
-        } else if (ok) {
-            out.println("  ✓ the upstream saw only the injected credential; the ssn field is masked");
+        if (ok) {
+            RecordedRequest received = suite.upstream().requests().stream()
+                    .filter(r -> r.path().equals("/customers/42")).reduce((first, second) -> second).orElse(null);
+            String signature = token.substring(token.lastIndexOf('.') + 1);
+            if (received == null) {
+                out.println("  ✗ the demo upstream did not receive the call");
+                ok = false;
+            } else if (!("Bearer " + suite.upstreamSecret()).equals(received.header("Authorization"))
+                    || received.headersContain(signature)) {
+                out.println("  ✗ the upstream did not get (only) the injected credential");
+                ok = false;
+            } else {
+                out.println("  ✓ the upstream got the vault broker's credential, never deploy-bot's token");
+            }
+            if (response.body().contains("123-45-6789")) {
+                out.println("  ✗ the ssn was NOT masked");
+                ok = false;
+            } else {
+                out.println("  ✓ the ssn field is masked");
+            }
         }
         if (requestId == null) {
             out.println("  ✗ no X-Gatehouse-Request-Id header");

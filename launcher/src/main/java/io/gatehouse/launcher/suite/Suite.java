@@ -512,6 +512,11 @@ public final class Suite implements AutoCloseable {
             database.close();
             database = null;
         }
+        try {
+            Files.deleteIfExists(pidFile());
+        } catch (IOException e) {
+            // harmless: the next start checks the command lines
+        }
         if (any) {
             out.println("stopped.");
         }
