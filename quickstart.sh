@@ -28,5 +28,10 @@ elif [[ "${GATEHOUSE_SKIP_BUILD:-}" != "1" ]]; then
   ./mvnw -B -q install -DskipTests
 fi
 
-exec java ${GATEHOUSE_LAUNCHER_JAVA_OPTS:-} -Dgatehouse.home="$HOME_DIR" \
+JAVA="java"
+if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+  JAVA="$JAVA_HOME/bin/java"
+fi
+
+exec "$JAVA" ${GATEHOUSE_LAUNCHER_JAVA_OPTS:-} -Dgatehouse.home="$HOME_DIR" \
   -cp "launcher/target/classes:launcher/target/lib/*" io.gatehouse.launcher.Quickstart "$@"
