@@ -229,7 +229,7 @@ public final class Suite implements AutoCloseable {
         });
         if (!busy.isEmpty()) {
             throw new StartupException("ports already in use: " + String.join(", ", busy)
-                    + ". Is another Gatehouse suite still running? Stop it (Ctrl-C) or choose other ports.");
+                    + ". Is another Gatehouse suite still running? Stop it (Ctrl-C) or choose other ports (quickstart: --free-ports).");
         }
     }
 
