@@ -43,22 +43,7 @@ class ApprovalTest {
         CompletableFuture<HttpResponse<String>> call = Http.postJsonAsync(suite.proxyUrl() + "/demo/refunds",
                 Tokens.deployBot(), "{\"customerId\":\"42\",\"amount\":\"12.50\"}");
 
-        String approvalId = null;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (approvalId == null) {
-            if (call.isDone()) {
-                fail("the call must be held until approved, but it returned " + Http.describe(call.get()));
-            }
-            for (String id : pendingIds(approvals, approver)) {
-                if (!pendingBefore.contains(id)) {
-                    approvalId = id;
-                }
-            }
-            if (approvalId == null) {
-                assertTrue(Instant.now().isBefore(deadline), "no new PENDING approval at " + approvals + " within 20 s");
-                Thread.sleep(200);
-            }
-        }
+        String approvalId = awaitNewPendingApproval(approvals, approver, pendingBefore, call);
         // held: no answer while the approval is pending (hold timeout 30 s)
         Thread.sleep(1500);
         if (call.isDone()) {
@@ -94,6 +79,30 @@ class ApprovalTest {
     }
 
     @Test
+    void deniedRefundIsRefusedAndNeverReachesTheUpstream() throws Exception {
+        Suite suite = GatehouseSuite.requireAll();
+        String approvals = suite.httpUrl(Service.APPROVAL_SERVICE) + "/api/v1/approvals";
+        String approver = Tokens.admin("it-approver");
+        Set<String> pendingBefore = pendingIds(approvals, approver);
+        int upstreamBefore = suite.upstream().requests().size();
+
+        CompletableFuture<HttpResponse<String>> call = Http.postJsonAsync(suite.proxyUrl() + "/demo/refunds",
+                Tokens.deployBot(), "{\"customerId\":\"42\",\"amount\":\"999.00\"}");
+        String approvalId = awaitNewPendingApproval(approvals, approver, pendingBefore, call);
+
+        HttpResponse<String> decision = Http.postJson(approvals + "/" + approvalId + "/deny",
+                Tokens.admin("demo-approver"), "{\"reason\":\"too much\"}");
+        assertEquals(200, decision.statusCode(), () -> Http.describe(decision));
+        assertEquals("DENIED", JSON.readTree(decision.body()).path("state").asText(), () -> Http.describe(decision));
+
+        HttpResponse<String> response = call.get(60, TimeUnit.SECONDS);
+        assertEquals(403, response.statusCode(), () -> "after the denial: " + Http.describe(response));
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                () -> Http.describe(response));
+        assertFalse(refundsSeenSince(suite, upstreamBefore), "a denied call never reaches the upstream");
+    }
+
+    @Test
     void approvalApiNeedsAToken() {
         Suite suite = GatehouseSuite.require(Service.APPROVAL_SERVICE);
         HttpResponse<String> response = Http.get(suite.httpUrl(Service.APPROVAL_SERVICE) + "/api/v1/approvals?state=PENDING", null);
@@ -108,6 +117,24 @@ class ApprovalTest {
         assertEquals(200, admin.statusCode(), () -> Http.describe(admin));
         HttpResponse<String> workload = Http.get(url, Tokens.deployBot());
         assertEquals(401, workload.statusCode(), () -> "a workload token is no admin token: " + Http.describe(workload));
+    }
+
+    /** Waits for the approval the call opened (one not pending before); fails if the call is answered first. */
+    private static String awaitNewPendingApproval(String approvals, String token, Set<String> pendingBefore,
+                                                  CompletableFuture<HttpResponse<String>> call) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (true) {
+            if (call.isDone()) {
+                fail("the call must be held until decided, but it returned " + Http.describe(call.get()));
+            }
+            for (String id : pendingIds(approvals, token)) {
+                if (!pendingBefore.contains(id)) {
+                    return id;
+                }
+            }
+            assertTrue(Instant.now().isBefore(deadline), "no new PENDING approval at " + approvals + " within 20 s");
+            Thread.sleep(200);
+        }
     }
 
     private static boolean refundsSeenSince(Suite suite, int index) {
