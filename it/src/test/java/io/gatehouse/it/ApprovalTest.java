@@ -72,7 +72,9 @@ class ApprovalTest {
 
         HttpResponse<String> decided = Http.get(approvals + "/" + approvalId, approver);
         assertEquals(200, decided.statusCode(), () -> Http.describe(decided));
-        assertEquals("APPROVED", JSON.readTree(decided.body()).path("state").asText(), () -> Http.describe(decided));
+        // an approval lets exactly one call through: the held call consumed it
+        assertEquals("CONSUMED", JSON.readTree(decided.body()).path("state").asText(), () -> Http.describe(decided));
+        assertEquals("demo-approver", JSON.readTree(decided.body()).path("decidedBy").asText(), () -> Http.describe(decided));
         HttpResponse<String> again = Http.postJson(approvals + "/" + approvalId + "/approve",
                 Tokens.admin("demo-approver"), "{\"reason\":\"twice\"}");
         assertEquals(409, again.statusCode(), () -> "an approval is decided once: " + Http.describe(again));
