@@ -141,10 +141,15 @@ public final class Quickstart implements Callable<Integer> {
     /** Reports a service that dies while the suite runs; returns only when the JVM exits. */
     private void watch(Suite suite) throws InterruptedException {
         Set<Service> reported = EnumSet.noneOf(Service.class);
-        while (true) {
+        while (!suite.isStopping()) {
             Thread.sleep(2000);
             for (Service service : Service.values()) {
-                if (suite.has(service) && !suite.isRunning(service) && reported.add(service)) {
+                if (suite.has(service) && !suite.isRunning(service) && !reported.contains(service)) {
+                    Thread.sleep(1000); // Ctrl-C reaches the children too: not news when the suite is stopping
+                    if (suite.isStopping()) {
+                        return;
+                    }
+                    reported.add(service);
                     out.println("! the " + service.displayName() + " stopped; see " + suite.logFile(service));
                 }
             }

@@ -404,6 +404,11 @@ public final class Suite implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** True once stopping has begun (Ctrl-C or close()). */
+    public boolean isStopping() {
+        return closed;
+    }
+
     public boolean has(Service service) {
         return services.containsKey(service);
     }
