@@ -60,7 +60,7 @@ public class ApprovalGate {
 
     private Uni<ApprovalTicket> awaitDecision(ApprovalTicket pending) {
         return approvals.watchApproval(WatchApprovalRequest.newBuilder().setApprovalId(pending.getApprovalId()).build())
-                .select().first(ticket -> DECIDED.contains(ticket.getState()))
+                .select().where(ticket -> DECIDED.contains(ticket.getState()))
                 .toUni()
                 .ifNoItem().after(holdTimeout).recoverWithItem(pending)
                 .onItem().ifNull().continueWith(pending);

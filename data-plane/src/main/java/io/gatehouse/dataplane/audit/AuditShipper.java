@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class AuditShipper {
 
     private static final Logger LOG = Logger.getLogger(AuditShipper.class);
+    private static final Duration SHUTDOWN_FLUSH_TIMEOUT = Duration.ofSeconds(3);
 
     private final AuditIngestionService controlPlane;
     private final String dataPlaneId;
@@ -72,14 +74,33 @@ public class AuditShipper {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        sender.shutdown();
-        try {
-            sender.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + SHUTDOWN_FLUSH_TIMEOUT.toNanos();
+        onSender(this::sendPending);
+        while (!unacknowledged.isEmpty() && System.nanoTime() < deadline) {
+            sleepBriefly();
         }
+        sender.shutdownNow();
         if (!unacknowledged.isEmpty()) {
             LOG.warnf("Stopping with %d audit records not acknowledged by the control plane", unacknowledged.size());
+        }
+    }
+
+    /** Runs on the sender thread, which owns the stream; after shutdown there is nothing left to do. */
+    private void onSender(Runnable task) {
+        if (!sender.isShutdown()) {
+            try {
+                sender.execute(task);
+            } catch (RejectedExecutionException ignored) {
+                // shutting down
+            }
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -121,7 +142,7 @@ public class AuditShipper {
             }
         } catch (RuntimeException e) {
             LOG.warnf("Audit shipping failed, will retry: %s", e.getMessage());
-            sender.execute(() -> streamBroken("send failed"));
+            onSender(() -> streamBroken("send failed"));
         }
     }
 
@@ -135,8 +156,8 @@ public class AuditShipper {
         nextToSend = unacknowledged.isEmpty() ? lastSequence.get() + 1 : unacknowledged.firstKey();
         subscription = controlPlane.ingest(batches).subscribe().with(
                 this::acknowledged,
-                failure -> sender.execute(() -> streamBroken(failure.getMessage())),
-                () -> sender.execute(() -> streamBroken("closed by the control plane")));
+                failure -> onSender(() -> streamBroken(failure.getMessage())),
+                () -> onSender(() -> streamBroken("closed by the control plane")));
         return true;
     }
 
