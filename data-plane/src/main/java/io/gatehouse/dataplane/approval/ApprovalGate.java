@@ -44,11 +44,16 @@ public class ApprovalGate {
         this.ttl = config.approval().ttl();
     }
 
-    public Uni<ApprovalOutcome> decide(ApprovalCall call) {
+    public Duration holdTimeout() {
+        return holdTimeout;
+    }
+
+    /** Asks for, and waits at most {@code hold} for, the decision on one call. */
+    public Uni<ApprovalOutcome> decide(ApprovalCall call, Duration hold) {
         String digest = call.digest();
         return approvals.requestApproval(request(call, digest))
-                .onItem().transformToUni(ticket -> ticket.getState() == ApprovalState.APPROVAL_STATE_PENDING
-                        ? awaitDecision(ticket)
+                .onItem().transformToUni(ticket -> ticket.getState() == ApprovalState.APPROVAL_STATE_PENDING && !hold.isZero()
+                        ? awaitDecision(ticket, hold)
                         : Uni.createFrom().item(ticket))
                 .onItem().transformToUni(ticket -> conclude(ticket, call, digest))
                 .onFailure(failure -> !(failure instanceof ApprovalUnavailableException))
@@ -58,11 +63,11 @@ public class ApprovalGate {
                 });
     }
 
-    private Uni<ApprovalTicket> awaitDecision(ApprovalTicket pending) {
+    private Uni<ApprovalTicket> awaitDecision(ApprovalTicket pending, Duration hold) {
         return approvals.watchApproval(WatchApprovalRequest.newBuilder().setApprovalId(pending.getApprovalId()).build())
                 .select().where(ticket -> DECIDED.contains(ticket.getState()))
                 .toUni()
-                .ifNoItem().after(holdTimeout).recoverWithItem(pending)
+                .ifNoItem().after(hold).recoverWithItem(pending)
                 .onItem().ifNull().continueWith(pending);
     }
 

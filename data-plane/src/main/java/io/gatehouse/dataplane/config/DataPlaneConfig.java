@@ -73,6 +73,9 @@ public interface DataPlaneConfig {
         Duration holdTimeout();
 
         Duration ttl();
+
+        /** Where a caller can follow a pending approval; "{id}" is replaced by the approval id. */
+        Optional<String> statusUrl();
     }
 
     interface VaultBroker {

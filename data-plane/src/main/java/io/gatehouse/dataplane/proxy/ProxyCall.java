@@ -19,6 +19,7 @@ final class ProxyCall {
     final HttpServerRequest request;
     String canonicalPath;
     String identity;
+    String identityPurpose;
     Authorization authorization;
     String approvalId;
     Set<String> maskedFields = Set.of();

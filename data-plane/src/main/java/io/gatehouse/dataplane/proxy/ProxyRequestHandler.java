@@ -29,8 +29,10 @@ import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,6 +53,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final UpstreamForwarder forwarder;
     private final MeterRegistry metrics;
     private final int maxBufferedBody;
+    private final Optional<String> approvalStatusUrl;
 
     public ProxyRequestHandler(PolicyHolder policies, TokenAuthenticator authenticator, ApprovalGate approvalGate,
                                CredentialCache credentials, AuditShipper audit, Vertx vertx, DataPlaneConfig config,
@@ -62,6 +65,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         this.audit = audit;
         this.metrics = metrics;
         this.maxBufferedBody = config.proxy().maxBufferedBodySize();
+        this.approvalStatusUrl = config.approval().statusUrl();
         this.forwarder = new UpstreamForwarder(vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
                 .setKeepAlive(true)
@@ -100,6 +104,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         String token = bearerToken(call.request);
         return authenticator.authenticate(token, policy).map(caller -> {
             call.identity = caller.identity().name();
+            call.identityPurpose = caller.identity().purpose();
             call.authorization = Authorizer.authorize(policy, caller.identity(), call.request.method().name(),
                     call.canonicalPath, Instant.now());
             return call.authorization;
@@ -131,9 +136,10 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
             String justification = call.request.getHeader(ProxyHeaders.JUSTIFICATION);
             ApprovalCall approvalCall = new ApprovalCall(call.identity, authorization.resource().name(),
                     call.request.method().name(), call.canonicalPath, call.request.query(), body.getBytes(),
-                    justification == null || justification.isBlank() ? "(no justification given)" : justification,
+                    justification == null || justification.isBlank() ? call.identityPurpose : justification,
                     authorization.grant().approval(), call.requestId);
-            return onContext(approvalGate.decide(approvalCall), context).map(outcome -> {
+            Duration hold = PreferHeader.holdTime(call.request.headers().getAll("Prefer"), approvalGate.holdTimeout());
+            return onContext(approvalGate.decide(approvalCall, hold), context).map(outcome -> {
                 call.approvalId = outcome.approvalId();
                 switch (outcome.verdict()) {
                     case APPROVED -> {
@@ -184,15 +190,20 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         HttpServerResponse response = call.request.response();
         if (failure instanceof PendingApprovalException pending) {
             if (!response.headWritten()) {
+                JsonObject body = new JsonObject()
+                        .put("status", "pending-approval")
+                        .put("approvalId", pending.approvalId())
+                        .put("detail", "this call waits for a human approval; retry the same call after it is approved")
+                        .put("requestId", call.requestId);
+                approvalStatusUrl.ifPresent(template -> {
+                    String statusUrl = template.replace("{id}", pending.approvalId());
+                    body.put("statusUrl", statusUrl);
+                    response.putHeader("Location", statusUrl);
+                });
                 response.setStatusCode(202)
                         .putHeader("Content-Type", "application/json")
                         .putHeader("Retry-After", "10")
-                        .end(new JsonObject()
-                                .put("status", "pending-approval")
-                                .put("approvalId", pending.approvalId())
-                                .put("detail", "this call waits for a human approval; retry the same call after it is approved")
-                                .put("requestId", call.requestId)
-                                .encode());
+                        .end(body.encode());
             }
             finish(call, CallDecision.PENDING_APPROVAL, "waiting for approval", 202);
             return;

@@ -274,6 +274,7 @@ public final class Suite implements AutoCloseable {
                     .env("GATEHOUSE_CONTROL_PLANE_GRPC_PORT", ports.grpc(Service.CONTROL_PLANE))
                     .env("GATEHOUSE_APPROVAL_HOST", "127.0.0.1")
                     .env("GATEHOUSE_APPROVAL_GRPC_PORT", ports.grpc(Service.APPROVAL_SERVICE))
+                    .env("GATEHOUSE_APPROVAL_STATUS_URL", httpUrl(Service.APPROVAL_SERVICE) + "/api/v1/approvals/{id}")
                     .env("GATEHOUSE_VAULT_BROKER_HOST", "127.0.0.1")
                     .env("GATEHOUSE_VAULT_BROKER_GRPC_PORT", ports.grpc(Service.VAULT_BROKER))
                     .env("GATEHOUSE_VAULT_BROKER_TOKEN", dataPlaneToken);
