@@ -5,18 +5,22 @@ import io.gatehouse.vaultbroker.model.StoredCredential;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The built-in secret store: secrets read once at start from the YAML file named by
- * {@code gatehouse.broker.static-store.file}. The broker does not start when the file cannot be used.
+ * {@code gatehouse.broker.static-store.file}. The broker does not start when the file cannot be used. Optional
+ * (empty) when a secret sources file is set.
  */
 @Startup
 @ApplicationScoped
+@Typed(StaticSecretStore.class)
 public class StaticSecretStore implements SecretStore {
 
     private static final Logger LOG = Logger.getLogger(StaticSecretStore.class);
@@ -24,12 +28,21 @@ public class StaticSecretStore implements SecretStore {
     private final Map<String, StoredCredential> credentials;
 
     public StaticSecretStore(BrokerConfig config, StaticStoreFileLoader loader) {
-        Path file = config.staticStore().file().orElseThrow(() -> new IllegalStateException(
-                BrokerConfig.STATIC_STORE_FILE_KEY + " (environment variable "
-                        + BrokerConfig.envVarOf(BrokerConfig.STATIC_STORE_FILE_KEY)
-                        + ") is not set: it must name the YAML file with the secrets of the static store"));
-        this.credentials = loader.load(file);
-        LOG.infof("static secret store loaded from '%s': credentials for %s", file, credentials.keySet());
+        Optional<Path> file = config.staticStore().file();
+        if (file.isEmpty() && config.sources().file().isPresent()) {
+            this.credentials = Map.of();
+            LOG.infof("no static secret store file; credentials come from %s only", BrokerConfig.SOURCES_FILE_KEY);
+            return;
+        }
+        this.credentials = loader.load(file.orElseThrow(() -> new IllegalStateException(
+                BrokerConfig.describeKey(BrokerConfig.STATIC_STORE_FILE_KEY) + " is not set: it must name the YAML"
+                        + " file with the secrets of the static store (or set " + BrokerConfig.SOURCES_FILE_KEY
+                        + " to take every credential from Vault)")));
+        LOG.infof("static secret store loaded from '%s': credentials for %s", file.get(), credentials.keySet());
+    }
+
+    public Set<String> resources() {
+        return credentials.keySet();
     }
 
     @Override

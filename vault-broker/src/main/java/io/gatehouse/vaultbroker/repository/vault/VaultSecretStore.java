@@ -1,0 +1,256 @@
+package io.gatehouse.vaultbroker.repository.vault;
+
+import io.gatehouse.vaultbroker.model.FetchedSecret;
+import io.gatehouse.vaultbroker.model.SecretSource;
+import io.gatehouse.vaultbroker.model.StoredCredential;
+import io.gatehouse.vaultbroker.model.VaultLease;
+import io.gatehouse.vaultbroker.repository.SecretStore;
+import io.gatehouse.vaultbroker.repository.SecretStoreUnavailableException;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Credentials from Vault, cached per resource.
+ * <ul>
+ * <li>A cached secret is served until two thirds of its time (lease or KV ttl) have passed, then refreshed:
+ * a renewable lease is renewed, otherwise the secret is read again (which picks up a rotated KV secret).</li>
+ * <li>Concurrent requests that need a refresh of the same resource share one Vault call.</li>
+ * <li>When Vault cannot be reached, the cached secret keeps serving until it expires; then
+ * {@link SecretStoreUnavailableException}.</li>
+ * <li>A superseded lease is revoked once no copy handed to a data plane can still be in use.</li>
+ * </ul>
+ */
+public class VaultSecretStore implements SecretStore {
+
+    private static final Logger LOG = Logger.getLogger(VaultSecretStore.class);
+
+    private final Map<String, SecretSource> sources;
+    private final VaultSecretReader reader;
+    private final Clock clock;
+    private final Duration waitForSharedFetch;
+    private final Map<String, CachedSecret> cache = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<CachedSecret>> inFlight = new ConcurrentHashMap<>();
+    private final List<Superseded> superseded = new CopyOnWriteArrayList<>();
+
+    /** @param waitForSharedFetch how long a request waits for a Vault call another request started */
+    public VaultSecretStore(Map<String, SecretSource> sources, VaultSecretReader reader, Clock clock,
+            Duration waitForSharedFetch) {
+        this.sources = Map.copyOf(sources);
+        this.reader = reader;
+        this.clock = clock;
+        this.waitForSharedFetch = waitForSharedFetch;
+    }
+
+    public boolean serves(String resource) {
+        return sources.containsKey(resource);
+    }
+
+    @Override
+    public Optional<StoredCredential> find(String resource) {
+        SecretSource source = sources.get(resource);
+        if (source == null) {
+            return Optional.empty();
+        }
+        CachedSecret cached = cache.get(resource);
+        Instant now = clock.instant();
+        if (cached == null || cached.dueAt(now)) {
+            try {
+                cached = refresh(source);
+            } catch (RuntimeException e) {
+                if (cached == null || !cached.usableAt(clock.instant())) {
+                    throw new SecretStoreUnavailableException("Vault cannot provide the credential of resource '"
+                            + resource + "' (" + source.readPath() + ") and no valid cached copy is left: "
+                            + describe(e), null);
+                }
+                LOG.warnf("serving the cached credential of resource '%s' until %s: %s", resource,
+                        cached.expiresAt(), describe(e));
+            }
+        }
+        return Optional.of(issue(source, cached));
+    }
+
+    private StoredCredential issue(SecretSource source, CachedSecret cached) {
+        Instant now = clock.instant();
+        Duration left = Duration.between(now, cached.expiresAt());
+        if (left.isNegative() || left.isZero()) {
+            throw new SecretStoreUnavailableException("the credential of resource '" + source.resource()
+                    + "' has expired", null);
+        }
+        Duration lease = left.compareTo(source.ttl()) < 0 ? left : source.ttl();
+        cached.issuedUntil(now.plus(lease));
+        try {
+            return new StoredCredential(cached.secret().copy(), lease);
+        } catch (IllegalStateException cleared) {
+            // superseded and wiped between lookup and copy: the new one is in the cache
+            return issue(source, cache.get(source.resource()));
+        }
+    }
+
+    /** Refreshes the secret of {@code source}, or waits for the refresh another request started. */
+    CachedSecret refresh(SecretSource source) {
+        CompletableFuture<CachedSecret> mine = new CompletableFuture<>();
+        CompletableFuture<CachedSecret> running = inFlight.putIfAbsent(source.resource(), mine);
+        if (running != null) {
+            return await(running);
+        }
+        try {
+            CachedSecret fresh = fetchOrRenew(source);
+            mine.complete(fresh);
+            return fresh;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(source.resource(), mine);
+        }
+    }
+
+    private CachedSecret await(CompletableFuture<CachedSecret> running) {
+        try {
+            return running.get(waitForSharedFetch.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new VaultUnreachableException("the Vault call failed");
+        } catch (TimeoutException e) {
+            throw new VaultUnreachableException("the Vault call another request started did not finish in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VaultUnreachableException("interrupted while waiting for Vault");
+        }
+    }
+
+    private CachedSecret fetchOrRenew(SecretSource source) {
+        CachedSecret current = cache.get(source.resource());
+        Instant now = clock.instant();
+        if (current != null && current.usableAt(now) && current.lease().map(VaultLease::renewable).orElse(false)) {
+            Optional<CachedSecret> renewed = renew(source, current, now);
+            if (renewed.isPresent()) {
+                return renewed.get();
+            }
+        }
+        FetchedSecret fetched = reader.read(source);
+        CachedSecret fresh = CachedSecret.of(fetched, source, clock.instant());
+        CachedSecret previous = cache.put(source.resource(), fresh);
+        LOG.infof("read the credential of resource '%s' from Vault (%s)%s", source.resource(), source.readPath(),
+                fetched.lease().map(lease -> ", lease " + lease.leaseId() + " for " + lease.duration()).orElse(""));
+        if (previous != null) {
+            supersede(source, previous);
+        }
+        return fresh;
+    }
+
+    private Optional<CachedSecret> renew(SecretSource source, CachedSecret current, Instant now) {
+        VaultLease lease = current.lease().orElseThrow();
+        try {
+            VaultLease renewal = reader.renew(lease, current.originalLeaseDuration());
+            if (current.renewalTooShort(renewal)) {
+                LOG.infof("lease %s of resource '%s' is near its maximum TTL; reading a new credential",
+                        lease.leaseId(), source.resource());
+                return Optional.empty();
+            }
+            CachedSecret renewed = current.renewed(renewal, now);
+            cache.put(source.resource(), renewed);
+            LOG.debugf("renewed lease %s of resource '%s' for %s", lease.leaseId(), source.resource(), renewal.duration());
+            return Optional.of(renewed);
+        } catch (VaultRequestException | VaultSecretFormatException e) {
+            LOG.infof("lease %s of resource '%s' could not be renewed (%s); reading a new credential",
+                    lease.leaseId(), source.resource(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void supersede(SecretSource source, CachedSecret previous) {
+        previous.lease().ifPresent(lease -> superseded.add(new Superseded(source.resource(), lease,
+                previous.issuedUntil(), previous.expiresAt())));
+        previous.secret().clear();
+    }
+
+    /**
+     * Periodic work: refreshes secrets that are due (so leases are renewed and rotations picked up without
+     * waiting for a request) and revokes superseded leases no data plane can still use.
+     */
+    public void maintain() {
+        for (SecretSource source : sources.values()) {
+            CachedSecret cached = cache.get(source.resource());
+            if (cached != null && cached.dueAt(clock.instant())) {
+                try {
+                    refresh(source);
+                } catch (RuntimeException e) {
+                    LOG.warnf("could not refresh the credential of resource '%s': %s", source.resource(), describe(e));
+                }
+            }
+        }
+        revokeSuperseded(false);
+    }
+
+    private void revokeSuperseded(boolean all) {
+        Instant now = clock.instant();
+        for (Superseded old : superseded) {
+            if (!all && now.isBefore(old.revokeAt())) {
+                continue;
+            }
+            if (!now.isBefore(old.expiresAt())) {
+                superseded.remove(old);
+                continue;
+            }
+            try {
+                reader.revoke(old.lease());
+                superseded.remove(old);
+                LOG.infof("revoked superseded lease %s of resource '%s'", old.lease().leaseId(), old.resource());
+            } catch (RuntimeException e) {
+                LOG.warnf("could not revoke lease %s of resource '%s' (will retry): %s", old.lease().leaseId(),
+                        old.resource(), describe(e));
+            }
+        }
+    }
+
+    /**
+     * Validates every source by reading it (which also fills the cache).
+     *
+     * @return one line per source Vault refused or that lacks a key, naming the resource and path
+     * @throws VaultUnreachableException when Vault cannot be reached at all
+     */
+    public List<String> validate() {
+        List<String> problems = new ArrayList<>();
+        for (SecretSource source : sources.values()) {
+            try {
+                refresh(source);
+            } catch (VaultRequestException | VaultSecretFormatException e) {
+                problems.add("resource '" + source.resource() + "': " + source.readPath() + " cannot be read: "
+                        + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** Stops: revokes every lease this broker holds when {@code revoke}, and wipes every cached secret. */
+    public void shutdown(boolean revoke) {
+        if (revoke) {
+            cache.forEach((resource, cached) -> cached.lease().ifPresent(lease -> superseded.add(
+                    new Superseded(resource, lease, clock.instant(), cached.expiresAt()))));
+            revokeSuperseded(true);
+        }
+        cache.values().forEach(cached -> cached.secret().clear());
+        cache.clear();
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private record Superseded(String resource, VaultLease lease, Instant revokeAt, Instant expiresAt) {
+    }
+}
