@@ -30,6 +30,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ControlPlaneOutageTest {
 
     @Test
+    void restartedDataPlaneServesFromItsLastGoodConfigWhileTheControlPlaneIsDown() throws Exception {
+        Suite suite = GatehouseSuite.requireAll();
+        String token = Tokens.deployBot();
+        HttpResponse<String> before = Http.get(suite.proxyUrl() + "/demo/customers/42", token);
+        assertEquals(200, before.statusCode(), () -> "before the outage: " + Http.describe(before));
+
+        suite.stopService(Service.CONTROL_PLANE);
+        try {
+            suite.stopService(Service.DATA_PLANE);
+            // ready only once it enforces a config: here the copy on its disk, since no control plane answers
+            suite.startService(Service.DATA_PLANE);
+            HttpResponse<String> granted = Http.get(suite.proxyUrl() + "/demo/customers/42", token);
+            assertEquals(200, granted.statusCode(), () -> "after a restart without control plane: " + Http.describe(granted));
+            HttpResponse<String> ungranted = Http.get(suite.proxyUrl() + "/demo/admin", token);
+            assertEquals(403, ungranted.statusCode(), () -> "the restored config is enforced: " + Http.describe(ungranted));
+        } finally {
+            suite.startService(Service.CONTROL_PLANE);
+        }
+        HttpResponse<String> after = Http.get(suite.proxyUrl() + "/demo/customers/42", token);
+        assertEquals(200, after.statusCode(), () -> "after the control plane is back: " + Http.describe(after));
+    }
+
+    @Test
     void dataPlaneKeepsServingWithoutTheControlPlane() throws Exception {
         Suite suite = GatehouseSuite.requireAll();
         String token = Tokens.deployBot();
