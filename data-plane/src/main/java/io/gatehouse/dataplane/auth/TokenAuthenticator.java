@@ -99,6 +99,8 @@ public class TokenAuthenticator {
     private VerifiedToken verify(JwtContext unverified, String issuer, List<JsonWebKey> keys) {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
+                // a token "issued" in the future is forged or from a broken clock; exp already bounds the past
+                .setIssuedAtRestrictions(clockSkewSeconds, Integer.MAX_VALUE)
                 .setAllowedClockSkewInSeconds(clockSkewSeconds)
                 .setExpectedIssuer(issuer)
                 .setSkipDefaultAudienceValidation()

@@ -19,11 +19,19 @@ public final class ProxyHeaders {
     private ProxyHeaders() {
     }
 
-    /** Caller → upstream: without hop-by-hop headers, the caller's Authorization, Host, or any X-Gatehouse-* header. */
+    /** Headers the proxy sets itself from what it saw; a caller's values are never passed on. */
+    private static final Set<String> SET_BY_PROXY = Set.of("host", "forwarded", "x-forwarded-for", "x-forwarded-host",
+            "x-forwarded-proto", "x-forwarded-port", "x-real-ip");
+
+    /**
+     * Caller → upstream: without hop-by-hop headers, the caller's credentials (Authorization,
+     * Cookie), the headers the proxy sets itself, or any X-Gatehouse-* header.
+     */
     public static void copyRequestHeaders(MultiMap from, MultiMap to) {
         Set<String> dropped = droppedBy(from);
         dropped.add("authorization");
-        dropped.add("host");
+        dropped.add("cookie");
+        dropped.addAll(SET_BY_PROXY);
         from.forEach(header -> {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (!dropped.contains(name) && !name.startsWith(GATEHOUSE_PREFIX)) {

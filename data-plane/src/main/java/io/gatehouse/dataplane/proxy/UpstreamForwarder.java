@@ -58,11 +58,7 @@ final class UpstreamForwarder {
         ProxyHeaders.copyRequestHeaders(call.request.headers(), request.headers());
         request.authority(io.vertx.core.net.HostAndPort.create(upstream.getHost(), port));
         request.putHeader(ProxyHeaders.REQUEST_ID, call.requestId);
-        String forwardedFor = call.request.remoteAddress() == null ? null : call.request.remoteAddress().hostAddress();
-        if (forwardedFor != null) {
-            String prior = call.request.getHeader("X-Forwarded-For");
-            request.putHeader("X-Forwarded-For", prior == null ? forwardedFor : prior + ", " + forwardedFor);
-        }
+        ForwardedHeaders.set(call.request, request.headers());
         if (resource.masks()) {
             // a compressed body could not be masked; ask for the plain one
             request.putHeader("Accept-Encoding", "identity");

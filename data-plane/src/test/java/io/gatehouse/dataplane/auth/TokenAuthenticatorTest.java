@@ -99,6 +99,14 @@ class TokenAuthenticatorTest {
     }
 
     @Test
+    void refusesTokensIssuedInTheFuture() throws Exception {
+        JwtClaims fromTheFuture = claims("acme/deploy", "gatehouse");
+        fromTheFuture.setIssuedAt(NumericDate.fromSeconds(Instant.now().plusSeconds(3600).getEpochSecond()));
+        fromTheFuture.setExpirationTime(NumericDate.fromSeconds(Instant.now().plusSeconds(7200).getEpochSecond()));
+        assertRefused(sign(fromTheFuture, signingKey), "refused");
+    }
+
+    @Test
     void refusesUntrustedIssuersWithoutFetchingAnything() throws Exception {
         JwtClaims foreign = claims("acme/deploy", "gatehouse");
         foreign.setIssuer("https://evil.example");

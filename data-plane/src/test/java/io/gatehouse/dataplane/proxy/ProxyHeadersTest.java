@@ -21,12 +21,17 @@ class ProxyHeadersTest {
                 .add("Transfer-Encoding", "chunked")
                 .add("Host", "gateway")
                 .add("X-Gatehouse-Request-Id", "spoofed")
+                .add("Cookie", "session=caller-session")
+                .add("X-Forwarded-For", "10.9.9.9")
+                .add("Forwarded", "for=10.9.9.9")
                 .add("Accept", "application/json");
         MultiMap upstream = MultiMap.caseInsensitiveMultiMap();
         ProxyHeaders.copyRequestHeaders(caller, upstream);
         assertEquals("application/json", upstream.get("Accept"));
         assertEquals(1, upstream.size(), upstream.toString());
         assertFalse(upstream.toString().contains("caller-token"));
+        assertFalse(upstream.toString().contains("caller-session"));
+        assertFalse(upstream.toString().contains("10.9.9.9"), "forwarding headers come from the proxy, not the caller");
     }
 
     @Test
