@@ -1,41 +1,44 @@
 package io.gatehouse.dataplane.audit;
 
-import com.google.protobuf.Timestamp;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.proto.audit.v1.AuditAck;
 import io.gatehouse.proto.audit.v1.AuditBatch;
-import io.gatehouse.proto.audit.v1.AuditEvent;
 import io.gatehouse.proto.audit.v1.AuditIngestionService;
-import io.gatehouse.proto.audit.v1.Decision;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Ships call records to the control plane over one gRPC stream with sequence numbers. A record
- * stays queued until the control plane acknowledges it; after a broken stream everything not
- * acknowledged is sent again (the store ignores event ids it already holds). When the queue is
- * full the proxy refuses new calls ({@link #hasRoom()}), because a call that cannot be recorded
- * must not be forwarded.
+ * Records every call in the durable {@link AuditSpool} and ships the spool to the control plane
+ * over one gRPC stream with sequence numbers.
  * <p>
- * The queue lives in memory: records not yet acknowledged are lost if this process dies. The
- * durable on-disk spool replaces it (see the audit trail issue).
+ * A call is recorded twice in the spool: {@link #admit} writes its start before anything is
+ * forwarded (if that fails, the call is refused with 503 — a call that cannot be recorded is not
+ * forwarded), and {@link #record} writes its outcome at the end. Only outcomes are shipped, so the
+ * control plane stores one event per call; a call whose outcome never got written (the process
+ * died mid-call) is shipped as an interrupted ERROR event after the restart.
+ * <p>
+ * An outcome stays in the spool until the control plane acknowledges its sequence number; after a
+ * broken stream or a restart everything not acknowledged is sent again (the store ignores event ids
+ * it already holds).
  */
 @ApplicationScoped
 public class AuditShipper {
@@ -45,16 +48,16 @@ public class AuditShipper {
 
     private final AuditIngestionService controlPlane;
     private final String dataPlaneId;
-    private final int capacity;
     private final int batchSize;
     private final Duration flushInterval;
-    private final ConcurrentSkipListMap<Long, AuditEvent> unacknowledged = new ConcurrentSkipListMap<>();
-    private final AtomicLong lastSequence = new AtomicLong();
+    private final Path spoolDir;
+    private final AuditSpool.Settings spoolSettings;
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "audit-shipper");
         thread.setDaemon(true);
         return thread;
     });
+    private volatile AuditSpool spool;
     // touched only on the sender thread
     private UnicastProcessor<AuditBatch> stream;
     private Cancellable subscription;
@@ -64,25 +67,74 @@ public class AuditShipper {
     public AuditShipper(@GrpcClient("controlplane") AuditIngestionService controlPlane, DataPlaneConfig config) {
         this.controlPlane = controlPlane;
         this.dataPlaneId = config.dataPlane().id();
-        this.capacity = config.audit().queueCapacity();
         this.batchSize = config.audit().batchSize();
         this.flushInterval = config.audit().flushInterval();
+        this.spoolDir = Path.of(config.dataPlane().stateDir()).resolve("audit");
+        DataPlaneConfig.Audit.Spool spoolConfig = config.audit().spool();
+        this.spoolSettings = new AuditSpool.Settings(spoolConfig.sync(), spoolConfig.syncInterval(),
+                spoolConfig.segmentBytes(), spoolConfig.highWaterBytes(), spoolConfig.lowWaterBytes());
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Opens (and repairs) the spool before the proxy listens; the service does not start without it. */
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        try {
+            spool = AuditSpool.open(spoolDir, spoolSettings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the audit spool in " + spoolDir.toAbsolutePath()
+                    + " (" + e.getMessage() + "); check gatehouse.data-plane.state-dir and its permissions", e);
+        }
         sender.scheduleWithFixedDelay(this::sendPending, flushInterval.toMillis(), flushInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         long deadline = System.nanoTime() + SHUTDOWN_FLUSH_TIMEOUT.toNanos();
         onSender(this::sendPending);
-        while (!unacknowledged.isEmpty() && System.nanoTime() < deadline) {
+        while (spool != null && spool.backlog() > 0 && System.nanoTime() < deadline) {
             sleepBriefly();
         }
         sender.shutdownNow();
-        if (!unacknowledged.isEmpty()) {
-            LOG.warnf("Stopping with %d audit records not acknowledged by the control plane", unacknowledged.size());
+        if (spool != null) {
+            if (spool.backlog() > 0) {
+                LOG.infof("Stopping with %d audit events not yet acknowledged by the control plane; they stay in the "
+                        + "spool %s and are sent after the next start", spool.backlog(), spoolDir);
+            }
+            spool.close();
         }
+    }
+
+    /**
+     * Records the start of a call before it is forwarded. The stage completes once the record is
+     * spooled (as durably as {@code gatehouse.audit.spool.sync} asks) and fails with
+     * {@link AuditUnavailableException} when the call must not be forwarded. Never blocks.
+     */
+    public CompletionStage<Void> admit(CallStart start) {
+        AuditSpool current = spool;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new AuditUnavailableException("the audit trail is not open yet; the call was not forwarded"));
+        }
+        return current.appendStart(AuditEvents.start(start, dataPlaneId));
+    }
+
+    /** Records the outcome of a call, admitted or refused. */
+    public void record(CallRecord record) {
+        AuditSpool current = spool;
+        if (current == null) {
+            LOG.errorf("Audit event of request %s arrived before the spool was open and is lost", record.requestId());
+            return;
+        }
+        current.appendOutcome(AuditEvents.outcome(record, dataPlaneId));
+    }
+
+    /** False while new calls would be refused (spool above its high-water mark or not writable). */
+    public boolean hasRoom() {
+        AuditSpool current = spool;
+        return current != null && !current.refusing();
+    }
+
+    /** Events not yet acknowledged by the control plane. */
+    public int backlog() {
+        AuditSpool current = spool;
+        return current == null ? 0 : current.backlog();
     }
 
     /** Runs on the sender thread, which owns the stream; after shutdown there is nothing left to do. */
@@ -104,41 +156,22 @@ public class AuditShipper {
         }
     }
 
-    public boolean hasRoom() {
-        return unacknowledged.size() < capacity;
-    }
-
-    public int backlog() {
-        return unacknowledged.size();
-    }
-
-    public void record(CallRecord record) {
-        long sequence = lastSequence.incrementAndGet();
-        unacknowledged.put(sequence, toEvent(record));
-    }
-
     private void sendPending() {
         try {
-            if (unacknowledged.isEmpty()) {
+            if (spool.backlog() == 0) {
                 return;
             }
             if (stream == null && !openStream()) {
                 return;
             }
-            Map.Entry<Long, AuditEvent> first = unacknowledged.ceilingEntry(nextToSend);
-            while (first != null) {
-                List<AuditEvent> batch = new ArrayList<>(batchSize);
-                long last = first.getKey();
-                for (Map.Entry<Long, AuditEvent> entry : unacknowledged.tailMap(first.getKey(), true).entrySet()) {
-                    if (batch.size() == batchSize) {
-                        break;
-                    }
-                    batch.add(entry.getValue());
-                    last = entry.getKey();
-                }
-                stream.onNext(AuditBatch.newBuilder().setDataPlaneId(dataPlaneId).setLastSequence(last).addAllEvents(batch).build());
+            List<AuditSpool.Pending> batch = spool.unacknowledged(nextToSend, batchSize);
+            while (!batch.isEmpty()) {
+                long last = batch.get(batch.size() - 1).sequence();
+                AuditBatch.Builder message = AuditBatch.newBuilder().setDataPlaneId(dataPlaneId).setLastSequence(last);
+                batch.forEach(pending -> message.addEvents(pending.event()));
+                stream.onNext(message.build());
                 nextToSend = last + 1;
-                first = unacknowledged.ceilingEntry(nextToSend);
+                batch = spool.unacknowledged(nextToSend, batchSize);
             }
         } catch (RuntimeException e) {
             LOG.warnf("Audit shipping failed, will retry: %s", e.getMessage());
@@ -153,21 +186,22 @@ public class AuditShipper {
         }
         UnicastProcessor<AuditBatch> batches = UnicastProcessor.create();
         stream = batches;
-        nextToSend = unacknowledged.isEmpty() ? lastSequence.get() + 1 : unacknowledged.firstKey();
+        nextToSend = spool.firstUnacknowledged();
         subscription = controlPlane.ingest(batches).subscribe().with(
-                this::acknowledged,
+                ack -> onSender(() -> acknowledged(ack)),
                 failure -> onSender(() -> streamBroken(failure.getMessage())),
                 () -> onSender(() -> streamBroken("closed by the control plane")));
         return true;
     }
 
+    /** On the sender thread: the checkpoint is written and segments deleted off the gRPC event loop. */
     private void acknowledged(AuditAck ack) {
-        unacknowledged.headMap(ack.getAckedSequence(), true).clear();
+        spool.acknowledge(ack.getAckedSequence());
     }
 
     private void streamBroken(String reason) {
         if (stream != null) {
-            LOG.warnf("Audit stream to the control plane ended (%s); %d records wait for delivery", reason, unacknowledged.size());
+            LOG.warnf("Audit stream to the control plane ended (%s); %d events wait in the spool", reason, spool.backlog());
             stream.onComplete();
         }
         if (subscription != null) {
@@ -176,33 +210,5 @@ public class AuditShipper {
         stream = null;
         subscription = null;
         reconnectNotBefore = System.currentTimeMillis() + 1000;
-    }
-
-    private AuditEvent toEvent(CallRecord record) {
-        AuditEvent.Builder event = AuditEvent.newBuilder()
-                .setEventId(record.eventId())
-                .setRequestId(record.requestId())
-                .setTime(Timestamp.newBuilder().setSeconds(record.time().getEpochSecond()).setNanos(record.time().getNano()))
-                .setDataPlaneId(dataPlaneId)
-                .setMethod(record.method())
-                .setPath(record.path())
-                .setDecision(Decision.valueOf("DECISION_" + record.decision().name()))
-                .setStatus(record.status())
-                .setDuration(com.google.protobuf.Duration.newBuilder()
-                        .setSeconds(record.duration().getSeconds()).setNanos(record.duration().getNano()))
-                .addAllMaskedFields(record.maskedFields());
-        if (record.identity() != null) {
-            event.setIdentity(record.identity());
-        }
-        if (record.resource() != null) {
-            event.setResource(record.resource());
-        }
-        if (record.reason() != null) {
-            event.setReason(record.reason());
-        }
-        if (record.approvalId() != null) {
-            event.setApprovalId(record.approvalId());
-        }
-        return event.build();
     }
 }

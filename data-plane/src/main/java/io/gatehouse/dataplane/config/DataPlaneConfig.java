@@ -1,7 +1,6 @@
 package io.gatehouse.dataplane.config;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -89,11 +88,29 @@ public interface DataPlaneConfig {
     }
 
     interface Audit {
-        @WithDefault("100000")
-        int queueCapacity();
-
+        /** Events per batch sent to the control plane. */
         int batchSize();
 
+        /** How often the spool is shipped. */
         Duration flushInterval();
+
+        Spool spool();
+
+        /** The durable audit spool under {@code <state-dir>/audit}. */
+        interface Spool {
+            io.gatehouse.dataplane.audit.SyncPolicy sync();
+
+            /** How often the spool is forced to the device with {@code sync=interval}. */
+            Duration syncInterval();
+
+            /** A segment file is closed and a new one begun past this size. */
+            long segmentBytes();
+
+            /** Unacknowledged bytes at which new calls are refused (503). */
+            long highWaterBytes();
+
+            /** Unacknowledged bytes below which calls are admitted again. */
+            long lowWaterBytes();
+        }
     }
 }

@@ -4,6 +4,8 @@ import io.gatehouse.dataplane.approval.ApprovalCall;
 import io.gatehouse.dataplane.approval.ApprovalGate;
 import io.gatehouse.dataplane.approval.ApprovalOutcome;
 import io.gatehouse.dataplane.audit.AuditShipper;
+import io.gatehouse.dataplane.audit.AuditUnavailableException;
+import io.gatehouse.dataplane.audit.CallStart;
 import io.gatehouse.dataplane.audit.CallDecision;
 import io.gatehouse.dataplane.auth.TokenAuthenticator;
 import io.gatehouse.dataplane.authz.Authorization;
@@ -37,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The request path, top to bottom: canonicalize → policy in force → authenticate → authorize →
- * room to record → approval gate → credential → forward → relay (masked) → record. Every exit,
+ * record the start → approval gate → credential → forward → relay (masked) → record. Every exit,
  * successful or not, goes through {@link #finish} and so is recorded.
  */
 @ApplicationScoped
@@ -82,7 +84,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         Future.succeededFuture(call)
                 .map(this::canonicalize)
                 .compose(this::authenticateAndAuthorize)
-                .compose(this::ensureRecordable)
+                .compose(authorization -> recordStart(call, context))
                 .compose(authorization -> passApprovalGate(call, context))
                 .compose(body -> fetchCredentialAndForward(call, body, context))
                 .compose(upstream -> relay(call, upstream))
@@ -119,11 +121,12 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         return header.substring(7).trim();
     }
 
-    private Future<Authorization> ensureRecordable(Authorization authorization) {
-        if (!audit.hasRoom()) {
-            throw new ProblemException(Problem.unavailable("the audit trail cannot take more records right now; the call was not forwarded"));
-        }
-        return Future.succeededFuture(authorization);
+    /** Step 6: the call's start is in the audit spool before anything is forwarded, or the call is refused (503). */
+    private Future<Void> recordStart(ProxyCall call, Context context) {
+        CallStart start = new CallStart(call.requestId, call.startedAt, call.identity, call.resourceName(),
+                call.request.method().name(), call.canonicalPath);
+        return Future.fromCompletionStage(audit.admit(start), context).recover(failure -> Future.failedFuture(
+                failure instanceof AuditUnavailableException ? new ProblemException(Problem.unavailable(failure.getMessage())) : failure));
     }
 
     /** Completes with the buffered body of a call that needed approval, or null for a call streamed as is. */
