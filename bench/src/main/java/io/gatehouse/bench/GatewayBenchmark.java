@@ -42,6 +42,10 @@ public final class GatewayBenchmark implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "1000", description = "Requests per second of the fixed-rate latency run (default ${DEFAULT-VALUE}).")
     int rate;
 
+    @Option(names = "--jvm-option", paramLabel = "OPTION",
+            description = "Extra JVM option for the services, repeatable (e.g. -XX:StartFlightRecording=filename=/tmp/jfr/).")
+    List<String> extraJvmOptions = new ArrayList<>();
+
     @Option(names = "--output", defaultValue = "bench/results", description = "Where the results files go (default ${DEFAULT-VALUE}).")
     Path output;
 
@@ -55,7 +59,7 @@ public final class GatewayBenchmark implements Callable<Integer> {
         Path workDir = Files.createTempDirectory("gatehouse-bench-");
         // production-like JVMs: the launcher's test defaults (C1 only, SerialGC) favour startup over speed
         SuiteOptions options = SuiteOptions.forTests(SuiteOptions.findHome(), workDir)
-                .serviceJavaOptions(SERVICE_JVM_OPTIONS);
+                .serviceJavaOptions(concat(SERVICE_JVM_OPTIONS, extraJvmOptions));
         try (FastUpstream upstream = FastUpstream.start(upstreamSecret)) {
             String upstreamUrl = "http://127.0.0.1:" + upstream.port();
             Path config = workDir.resolve("bench-gatehouse.yaml");
@@ -106,6 +110,12 @@ public final class GatewayBenchmark implements Callable<Integer> {
 
     private Duration segment() {
         return Duration.ofSeconds(segmentSeconds);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static String randomToken() {

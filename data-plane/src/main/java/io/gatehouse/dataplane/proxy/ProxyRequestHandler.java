@@ -46,6 +46,8 @@ import java.util.concurrent.TimeUnit;
 public class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
     private static final Logger LOG = Logger.getLogger(ProxyRequestHandler.class);
+    /** Recorded as the status of a call whose caller disconnected before the answer (nginx's convention). */
+    private static final int CLIENT_CLOSED_REQUEST = 499;
 
     private final PolicyHolder policies;
     private final TokenAuthenticator authenticator;
@@ -209,6 +211,11 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
                         .end(body.encode());
             }
             finish(call, CallDecision.PENDING_APPROVAL, "waiting for approval", 202);
+            return;
+        }
+        if (response.closed()) {
+            // the caller went away (timeout, cancelled job): nothing to answer, nothing for the operator to fix
+            finish(call, CallDecision.ERROR, "the caller closed the connection", CLIENT_CLOSED_REQUEST);
             return;
         }
         Problem problem = FailureClassifier.classify(failure, call.resourceName());
