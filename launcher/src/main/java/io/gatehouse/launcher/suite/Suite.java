@@ -327,6 +327,25 @@ public final class Suite implements AutoCloseable {
         process.stop(Duration.ofSeconds(15));
     }
 
+    /**
+     * Kills one service the hard way (SIGKILL, as {@code kill -9}: no shutdown hooks, nothing
+     * flushed), as a crash would, and waits until it is gone. {@link #startService} starts it again.
+     */
+    public void killService(Service service) {
+        ManagedProcess process = requireService(service);
+        out.println("killing " + service.displayName() + " (kill -9)…");
+        ProcessHandle handle = ProcessHandle.of(process.pid()).orElse(null);
+        if (handle == null || !handle.isAlive()) {
+            return;
+        }
+        handle.destroyForcibly();
+        try {
+            handle.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(service.module() + " (pid " + handle.pid() + ") did not exit after SIGKILL", e);
+        }
+    }
+
     /** Starts a stopped service again and waits until it is ready. */
     public void startService(Service service) {
         ManagedProcess process = requireService(service);
