@@ -3,6 +3,7 @@ package io.gatehouse.vaultbroker;
 import io.gatehouse.proto.credential.v1.CredentialServiceGrpc;
 import io.gatehouse.proto.credential.v1.IssueCredentialRequest;
 import io.gatehouse.proto.credential.v1.IssuedCredential;
+import io.gatehouse.vaultbroker.repository.vault.VaultBackend;
 import io.gatehouse.vaultbroker.service.IssuanceMetrics;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -43,6 +44,9 @@ class CredentialIssuanceTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    VaultBackend vault;
+
     private LogCapture logs;
 
     @BeforeEach
@@ -72,6 +76,13 @@ class CredentialIssuanceTest {
         assertTrue(expiresAt.isBefore(Instant.now().plus(Duration.ofMinutes(10)).plusSeconds(1)));
         assertEquals(issuedBefore + 1, issuedCount("demo", "issued"));
         assertTrue(logs.text().contains("issued lease " + credential.getLeaseId()), "the log capture works");
+    }
+
+    @Test
+    void withoutASourcesFileVaultIsNeverSetUp() {
+        assertTrue(vault.store().isEmpty(), "no Vault client, no maintenance thread");
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(thread -> thread.getName().equals("vault-lease-maintenance")));
     }
 
     @Test

@@ -88,7 +88,7 @@ public class SecretSourcesFileLoader {
             case KV -> {
                 yaml.requireMap(spec, kindPlace, Set.of(MOUNT, PATH, KEY, KEYS, VERSION));
                 yield new KvSecretSource(resource, mount(yaml, spec, kindPlace, "secret"),
-                        yaml.requiredText(spec.get(PATH), kindPlace + "." + PATH),
+                        trimSlashes(yaml.requiredText(spec.get(PATH), kindPlace + "." + PATH)),
                         keys(yaml, spec, kindPlace, null), version(yaml, spec.get(VERSION), kindPlace + "." + VERSION),
                         yaml.duration(ttl, place + "." + TTL, DEFAULT_KV_TTL));
             }

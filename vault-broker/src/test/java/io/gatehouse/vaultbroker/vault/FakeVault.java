@@ -118,6 +118,11 @@ public final class FakeVault implements AutoCloseable {
         tokens.remove(token);
     }
 
+    /** Revokes every token issued so far (as if the broker's token had been revoked by an operator). */
+    public void invalidateAllTokens() {
+        tokens.clear();
+    }
+
     public void addAppRole(String roleId, String secretId) {
         appRoles.put(roleId, secretId);
     }

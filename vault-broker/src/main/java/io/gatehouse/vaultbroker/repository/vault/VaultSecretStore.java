@@ -209,7 +209,7 @@ public class VaultSecretStore implements SecretStore {
             try {
                 reader.revoke(old.lease());
                 superseded.remove(old);
-                LOG.infof("revoked superseded lease %s of resource '%s'", old.lease().leaseId(), old.resource());
+                LOG.infof("revoked lease %s of resource '%s'", old.lease().leaseId(), old.resource());
             } catch (RuntimeException e) {
                 LOG.warnf("could not revoke lease %s of resource '%s' (will retry): %s", old.lease().leaseId(),
                         old.resource(), describe(e));
