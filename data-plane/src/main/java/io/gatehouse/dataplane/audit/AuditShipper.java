@@ -63,6 +63,7 @@ public class AuditShipper {
     private Cancellable subscription;
     private long nextToSend = 1;
     private long reconnectNotBefore;
+    private boolean streamHealthy = true; // false from a broken stream until the next ack: one WARN per outage
 
     public AuditShipper(@GrpcClient("controlplane") AuditIngestionService controlPlane, DataPlaneConfig config) {
         this.controlPlane = controlPlane;
@@ -197,11 +198,22 @@ public class AuditShipper {
     /** On the sender thread: the checkpoint is written and segments deleted off the gRPC event loop. */
     private void acknowledged(AuditAck ack) {
         spool.acknowledge(ack.getAckedSequence());
+        if (!streamHealthy) {
+            streamHealthy = true;
+            LOG.infof("The control plane acknowledges audit events again (up to sequence %d; %d wait in the spool)",
+                    ack.getAckedSequence(), spool.backlog());
+        }
     }
 
     private void streamBroken(String reason) {
         if (stream != null) {
-            LOG.warnf("Audit stream to the control plane ended (%s); %d events wait in the spool", reason, spool.backlog());
+            if (streamHealthy) {
+                streamHealthy = false;
+                LOG.warnf("Audit stream to the control plane ended (%s); events wait in the spool %s and are sent "
+                        + "once it is back (%d now)", reason, spoolDir, spool.backlog());
+            } else {
+                LOG.debugf("Audit stream to the control plane still down (%s); %d events wait", reason, spool.backlog());
+            }
             stream.onComplete();
         }
         if (subscription != null) {

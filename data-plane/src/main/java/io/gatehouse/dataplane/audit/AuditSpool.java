@@ -47,7 +47,7 @@ import java.util.zip.CRC32C;
  * checkpoint file {@code acked} (replaced atomically). Segments are deleted oldest first once every
  * outcome in them is acknowledged and every start in them has its outcome written, so the spool
  * always holds each open start together with everything written after it. Outcomes not yet
- * acknowledged are also held in memory for shipping (bounded by the high-water mark).
+ * acknowledged are also held in memory, serialized, for shipping (bounded by the high-water mark).
  * <p>
  * Thread safety: every method may be called from any thread. Appends are short writes to the
  * operating system under one lock; forcing to the device happens on the spool's own sync thread.
@@ -78,7 +78,8 @@ public final class AuditSpool implements AutoCloseable {
     public record Pending(long sequence, AuditEvent event) {
     }
 
-    private record Unacked(AuditEvent event, int bytes) {
+    /** Held as its serialized bytes, so memory use stays close to the spool's unacknowledged bytes. */
+    private record Unacked(byte[] event, int bytes) {
     }
 
     private record OpenStart(Segment segment, AuditEvent event, int bytes) {
@@ -230,7 +231,7 @@ public final class AuditSpool implements AutoCloseable {
                     segment.lastOutcomeSequence = Math.max(segment.lastOutcomeSequence, sequence);
                     maxSequence = Math.max(maxSequence, sequence);
                     if (sequence > acked) {
-                        unacked.put(sequence, new Unacked(event, bytes));
+                        unacked.put(sequence, new Unacked(event.toByteArray(), bytes));
                         unackedBytes += bytes;
                     }
                 } else {
@@ -369,7 +370,7 @@ public final class AuditSpool implements AutoCloseable {
         lastSequence = sequence;
         segment.lastOutcomeSequence = sequence;
         int bytes = recordBytes(outcome);
-        unacked.put(sequence, new Unacked(outcome, bytes));
+        unacked.put(sequence, new Unacked(outcome.toByteArray(), bytes));
         unackedBytes += bytes;
         resolveStart(outcome.getRequestId());
     }
@@ -567,7 +568,11 @@ public final class AuditSpool implements AutoCloseable {
             if (batch.size() == max) {
                 break;
             }
-            batch.add(new Pending(entry.getKey(), entry.getValue().event()));
+            try {
+                batch.add(new Pending(entry.getKey(), AuditEvent.parseFrom(entry.getValue().event())));
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException("an audit event serialized by this process does not parse", e);
+            }
         }
         return batch;
     }
