@@ -14,6 +14,7 @@ public interface BrokerConfig {
 
     String DATA_PLANE_TOKENS_KEY = "gatehouse.broker.data-plane-tokens";
     String STATIC_STORE_FILE_KEY = "gatehouse.broker.static-store.file";
+    String STATIC_STORE_KEY_KEY = "gatehouse.broker.static-store.key";
     String SOURCES_FILE_KEY = "gatehouse.broker.sources.file";
     String VAULT_URL_KEY = "gatehouse.broker.vault.url";
 
@@ -31,6 +32,9 @@ public interface BrokerConfig {
 
         /** YAML file with the secrets, see README.md. Required unless a sources file is set. */
         Optional<Path> file();
+
+        /** Base64 AES-256 key of an encrypted file. Set: the file must be encrypted. Unset: plain YAML. */
+        Optional<String> key();
     }
 
     /** Which secret source backs which resource (Vault KV v2, database, leased secrets). */

@@ -34,11 +34,26 @@ public class StaticSecretStore implements SecretStore {
             LOG.infof("no static secret store file; credentials come from %s only", BrokerConfig.SOURCES_FILE_KEY);
             return;
         }
+        Optional<byte[]> key = config.staticStore().key().filter(k -> !k.isBlank()).map(k -> parseKey(k));
         this.credentials = loader.load(file.orElseThrow(() -> new IllegalStateException(
                 BrokerConfig.describeKey(BrokerConfig.STATIC_STORE_FILE_KEY) + " is not set: it must name the YAML"
                         + " file with the secrets of the static store (or set " + BrokerConfig.SOURCES_FILE_KEY
-                        + " to take every credential from Vault)")));
+                        + " to take every credential from Vault)")), key);
+        key.ifPresent(bytes -> java.util.Arrays.fill(bytes, (byte) 0));
+        if (key.isEmpty()) {
+            LOG.infof("the static secret store file is plain YAML; set %s to require an encrypted one",
+                    BrokerConfig.describeKey(BrokerConfig.STATIC_STORE_KEY_KEY));
+        }
         LOG.infof("static secret store loaded from '%s': credentials for %s", file.get(), credentials.keySet());
+    }
+
+    private static byte[] parseKey(String base64) {
+        try {
+            return StaticStoreCipher.parseKey(base64);
+        } catch (StaticStoreCipher.CipherProblem e) {
+            throw new IllegalStateException(BrokerConfig.describeKey(BrokerConfig.STATIC_STORE_KEY_KEY) + ": "
+                    + e.getMessage());
+        }
     }
 
     public Set<String> resources() {

@@ -3,6 +3,7 @@ package io.gatehouse.vaultbroker.repository;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.vaultbroker.model.Secret;
 import io.gatehouse.vaultbroker.model.StoredCredential;
+import io.gatehouse.vaultbroker.config.BrokerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +42,16 @@ public class StaticStoreFileLoader {
      * @throws StaticStoreFileException when the file is missing, unreadable or malformed
      */
     public Map<String, StoredCredential> load(Path file) {
-        YamlFile yaml = new YamlFile(file, problem -> new StaticStoreFileException(file, problem));
+        return load(file, Optional.empty());
+    }
+
+    /**
+     * @param key the AES-256 key of an encrypted file (see {@link StaticStoreCipher}); without it the file must
+     *            be plain YAML, with it the file must be encrypted
+     */
+    public Map<String, StoredCredential> load(Path file, Optional<byte[]> key) {
+        YamlFile yaml = new YamlFile(file, problem -> new StaticStoreFileException(file, problem),
+                content -> decode(file, content, key));
         JsonNode root = yaml.readRootMap(SECRETS, Set.of(SECRETS));
         yaml.warnIfReadableByOthers("static secret store file");
         JsonNode secrets = root.get(SECRETS);
@@ -56,6 +67,27 @@ public class StaticStoreFileLoader {
             LOG.warnf("static secret store file '%s' configures no secrets", file);
         }
         return Collections.unmodifiableMap(credentials);
+    }
+
+    private static byte[] decode(Path file, byte[] content, Optional<byte[]> key) {
+        boolean encrypted = StaticStoreCipher.isEncrypted(content);
+        if (key.isEmpty()) {
+            if (encrypted) {
+                throw new StaticStoreFileException(file, "is encrypted, but "
+                        + BrokerConfig.describeKey(BrokerConfig.STATIC_STORE_KEY_KEY) + " is not set");
+            }
+            return content.clone();
+        }
+        if (!encrypted) {
+            throw new StaticStoreFileException(file, "is not encrypted, but a key is set in "
+                    + BrokerConfig.describeKey(BrokerConfig.STATIC_STORE_KEY_KEY) + "; encrypt it (see README.md)"
+                    + " or unset the key");
+        }
+        try {
+            return StaticStoreCipher.decrypt(content, key.get());
+        } catch (StaticStoreCipher.CipherProblem e) {
+            throw new StaticStoreFileException(file, e.getMessage());
+        }
     }
 
     private static StoredCredential parseEntry(YamlFile yaml, String resource, JsonNode entry) {

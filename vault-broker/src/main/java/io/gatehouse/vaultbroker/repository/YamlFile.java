@@ -10,13 +10,14 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads one of the broker's YAML files and checks its parts. Every problem becomes an exception made by
@@ -31,10 +32,17 @@ final class YamlFile {
 
     private final Path file;
     private final Function<String, RuntimeException> problem;
+    private final UnaryOperator<byte[]> decoder;
 
     YamlFile(Path file, Function<String, RuntimeException> problem) {
+        this(file, problem, UnaryOperator.identity());
+    }
+
+    /** @param decoder turns the file's bytes into YAML (e.g. decrypts them); throws {@code problem(...)} itself */
+    YamlFile(Path file, Function<String, RuntimeException> problem, UnaryOperator<byte[]> decoder) {
         this.file = file;
         this.problem = problem;
+        this.decoder = decoder;
     }
 
     RuntimeException problem(String description) {
@@ -61,12 +69,22 @@ final class YamlFile {
         if (!Files.isReadable(file)) {
             throw problem("is not readable by this process");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return YAML.readTree(in);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw problem("could not be read (" + e.getClass().getSimpleName() + ")");
+        }
+        byte[] yaml = decoder.apply(content);
+        try {
+            return YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw problem("is not valid YAML" + describe(e));
         } catch (IOException e) {
             throw problem("could not be read (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            Arrays.fill(yaml, (byte) 0);
+            Arrays.fill(content, (byte) 0);
         }
     }
 
