@@ -10,6 +10,7 @@ import io.gatehouse.vaultbroker.repository.vault.VaultHttp;
 import io.gatehouse.vaultbroker.repository.vault.VaultSecretReader;
 import io.gatehouse.vaultbroker.repository.vault.VaultSecretStore;
 import io.gatehouse.vaultbroker.repository.vault.VaultSession;
+import io.gatehouse.vaultbroker.repository.vault.VaultBackendAccess;
 import io.gatehouse.vaultbroker.model.Secret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,6 +169,38 @@ class VaultSecretStoreTest {
 
         vault.start();
         assertNotEquals(cached, value("db"), "a new credential once Vault is back");
+    }
+
+    @Test
+    void whileVaultIsDownRequestsDoNotHammerIt() {
+        value("demo");
+        vault.seal(true);
+        clock.advance(Duration.ofMinutes(2));
+        value("demo");
+        value("demo");
+        assertEquals(2, vault.calls("GET", "secret/data/apps/demo"), "one failed attempt, then the cached copy");
+        clock.advance(Duration.ofSeconds(11));
+        value("demo");
+        assertEquals(3, vault.calls("GET", "secret/data/apps/demo"), "asks again after the back-off");
+        vault.seal(false);
+        clock.advance(Duration.ofSeconds(11));
+        vault.putKv("secret", "apps/demo", Map.of("token", "after-outage"));
+        assertEquals("after-outage", value("demo"));
+    }
+
+    @Test
+    void aStartWithUnreadableSourcesFailsNamingThem() {
+        vault.deny("secret/data/apps/demo");
+        VaultSecretStore broken = storeFor(List.of(demo, db));
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> VaultBackendAccess.validate(vault.url(), Map.of("demo", demo, "db", db), broken));
+        assertTrue(refused.getMessage().contains("resource 'demo': secret/data/apps/demo cannot be read"),
+                refused.getMessage());
+        assertFalse(refused.getMessage().contains("resource 'db'"));
+        assertFalse(refused.getMessage().contains(CANARY));
+
+        vault.stop();
+        VaultBackendAccess.validate(vault.url(), Map.of("db", db), storeFor(List.of(db))); // unreachable: starts
     }
 
     @Test

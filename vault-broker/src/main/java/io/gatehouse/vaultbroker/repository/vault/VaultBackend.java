@@ -64,7 +64,8 @@ public class VaultBackend {
         maintenance.scheduleWithFixedDelay(this::maintain, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private static void validate(URI url, Map<String, SecretSource> sources, VaultSecretStore store) {
+    /** @throws IllegalStateException naming every resource and path Vault refuses */
+    static void validate(URI url, Map<String, SecretSource> sources, VaultSecretStore store) {
         List<String> problems;
         try {
             problems = store.validate();

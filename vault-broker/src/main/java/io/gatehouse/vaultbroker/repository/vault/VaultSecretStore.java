@@ -29,12 +29,15 @@ import java.util.concurrent.TimeoutException;
  * a renewable lease is renewed, otherwise the secret is read again (which picks up a rotated KV secret).</li>
  * <li>Concurrent requests that need a refresh of the same resource share one Vault call.</li>
  * <li>When Vault cannot be reached, the cached secret keeps serving until it expires; then
- * {@link SecretStoreUnavailableException}.</li>
+ * {@link SecretStoreUnavailableException}. While a valid copy is served, requests ask Vault again at most every
+ * {@link #RETRY_AFTER_FAILURE} (the maintenance thread keeps trying on its own schedule).</li>
  * <li>A superseded lease is revoked once no copy handed to a data plane can still be in use.</li>
  * </ul>
  */
 public class VaultSecretStore implements SecretStore {
 
+    /** After a failed refresh, requests keep using a valid cached secret this long before asking Vault again. */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(VaultSecretStore.class);
 
     private final Map<String, SecretSource> sources;
@@ -44,6 +47,7 @@ public class VaultSecretStore implements SecretStore {
     private final Map<String, CachedSecret> cache = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<CachedSecret>> inFlight = new ConcurrentHashMap<>();
     private final List<Superseded> superseded = new CopyOnWriteArrayList<>();
+    private final Map<String, Instant> nextAttempt = new ConcurrentHashMap<>();
 
     /** @param waitForSharedFetch how long a request waits for a Vault call another request started */
     public VaultSecretStore(Map<String, SecretSource> sources, VaultSecretReader reader, Clock clock,
@@ -66,10 +70,14 @@ public class VaultSecretStore implements SecretStore {
         }
         CachedSecret cached = cache.get(resource);
         Instant now = clock.instant();
-        if (cached == null || cached.dueAt(now)) {
+        boolean backingOff = cached != null && cached.usableAt(now)
+                && now.isBefore(nextAttempt.getOrDefault(resource, Instant.MIN));
+        if ((cached == null || cached.dueAt(now)) && !backingOff) {
             try {
                 cached = refresh(source);
+                nextAttempt.remove(resource);
             } catch (RuntimeException e) {
+                nextAttempt.put(resource, clock.instant().plus(RETRY_AFTER_FAILURE));
                 if (cached == null || !cached.usableAt(clock.instant())) {
                     throw new SecretStoreUnavailableException("Vault cannot provide the credential of resource '"
                             + resource + "' (" + source.readPath() + ") and no valid cached copy is left: "
