@@ -1,11 +1,13 @@
 package io.gatehouse.approval.grpc;
 
+import io.gatehouse.approval.service.ApprovalCancellation;
 import io.gatehouse.approval.service.ApprovalConsumption;
 import io.gatehouse.approval.service.ApprovalRequests;
 import io.gatehouse.approval.service.ApprovalWatcher;
 import io.gatehouse.proto.approval.v1.ApprovalRequest;
 import io.gatehouse.proto.approval.v1.ApprovalService;
 import io.gatehouse.proto.approval.v1.ApprovalTicket;
+import io.gatehouse.proto.approval.v1.CancelApprovalRequest;
 import io.gatehouse.proto.approval.v1.ConsumeApprovalRequest;
 import io.gatehouse.proto.approval.v1.WatchApprovalRequest;
 import io.quarkus.grpc.GrpcService;
@@ -13,21 +15,23 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** The data planes' side of approvals: request, watch and consume. Database work runs on worker threads. */
+/** The data planes' side of approvals: request, watch, consume and cancel. Database work runs on worker threads. */
 @GrpcService
 public class ApprovalGrpcService implements ApprovalService {
 
     private final ApprovalRequests requests;
     private final ApprovalWatcher watcher;
     private final ApprovalConsumption consumption;
+    private final ApprovalCancellation cancellation;
     private final ApprovalTicketMapper mapper;
     private final GrpcFailureMapper failures;
 
     public ApprovalGrpcService(ApprovalRequests requests, ApprovalWatcher watcher, ApprovalConsumption consumption,
-            ApprovalTicketMapper mapper, GrpcFailureMapper failures) {
+            ApprovalCancellation cancellation, ApprovalTicketMapper mapper, GrpcFailureMapper failures) {
         this.requests = requests;
         this.watcher = watcher;
         this.consumption = consumption;
+        this.cancellation = cancellation;
         this.mapper = mapper;
         this.failures = failures;
     }
@@ -51,6 +55,14 @@ public class ApprovalGrpcService implements ApprovalService {
     public Uni<ApprovalTicket> consumeApproval(ConsumeApprovalRequest request) {
         return Uni.createFrom().item(() -> mapper.toTicket(
                         consumption.consume(request.getApprovalId(), request.getIdentity(), request.getRequestDigest())))
+                .onFailure().transform(failures::toStatus);
+    }
+
+    @Override
+    @Blocking
+    public Uni<ApprovalTicket> cancelApproval(CancelApprovalRequest request) {
+        return Uni.createFrom().item(() -> mapper.toTicket(cancellation.cancel(request.getApprovalId(),
+                        request.getIdentity(), request.getReason().isEmpty() ? null : request.getReason())))
                 .onFailure().transform(failures::toStatus);
     }
 }

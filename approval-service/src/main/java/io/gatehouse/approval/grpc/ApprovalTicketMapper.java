@@ -2,7 +2,10 @@ package io.gatehouse.approval.grpc;
 
 import com.google.protobuf.Timestamp;
 import io.gatehouse.approval.model.Approval;
+import io.gatehouse.approval.model.ApprovalDetails;
 import io.gatehouse.approval.model.ApprovalState;
+import io.gatehouse.approval.model.Decision;
+import io.gatehouse.proto.approval.v1.ApprovalDecision;
 import io.gatehouse.approval.model.NewApproval;
 import io.gatehouse.proto.approval.v1.ApprovalRequest;
 import io.gatehouse.proto.approval.v1.ApprovalTicket;
@@ -26,7 +29,9 @@ public class ApprovalTicketMapper {
                 request.getQuorum(),
                 request.hasExpiresAt() ? toInstant(request.getExpiresAt()) : null,
                 emptyToNull(request.getDataPlaneId()),
-                emptyToNull(request.getRequestId()));
+                emptyToNull(request.getRequestId()),
+                emptyToNull(request.getOwnerTeam()),
+                request.getOwnerTeamMayApprove());
     }
 
     public ApprovalTicket toTicket(Approval approval) {
@@ -40,11 +45,30 @@ public class ApprovalTicketMapper {
                 .setRequestDigest(approval.requestDigest())
                 .setDecidedBy(nullToEmpty(approval.decidedBy()))
                 .setReason(nullToEmpty(approval.reason()))
-                .setExpiresAt(toTimestamp(approval.expiresAt()));
+                .setExpiresAt(toTimestamp(approval.expiresAt()))
+                .setJustification(nullToEmpty(approval.justification()))
+                .setApproverGroup(nullToEmpty(approval.approverGroup()))
+                .setQuorum(approval.quorum())
+                .setCreatedAt(toTimestamp(approval.createdAt()));
         if (approval.decidedAt() != null) {
             ticket.setDecidedAt(toTimestamp(approval.decidedAt()));
         }
         return ticket.build();
+    }
+
+    /** The ticket with the approvers counted so far. */
+    public ApprovalTicket toTicket(ApprovalDetails details) {
+        return toTicket(details.approval()).toBuilder().addAllApprovedBy(details.approvedBy()).build();
+    }
+
+    /** @throws io.gatehouse.approval.service.InvalidApprovalRequestException for an unspecified decision */
+    public Decision toDecision(ApprovalDecision decision) {
+        return switch (decision) {
+            case APPROVAL_DECISION_APPROVE -> Decision.APPROVE;
+            case APPROVAL_DECISION_DENY -> Decision.DENY;
+            default -> throw new io.gatehouse.approval.service.InvalidApprovalRequestException(
+                    "decision must be APPROVE or DENY");
+        };
     }
 
     static io.gatehouse.proto.approval.v1.ApprovalState toProto(ApprovalState state) {
@@ -53,6 +77,7 @@ public class ApprovalTicketMapper {
             case APPROVED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_APPROVED;
             case DENIED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_DENIED;
             case EXPIRED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_EXPIRED;
+            case CANCELLED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_CANCELLED;
             case CONSUMED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_CONSUMED;
         };
     }

@@ -1,8 +1,10 @@
 package io.gatehouse.approval.grpc;
 
 import io.gatehouse.approval.repository.StoreFailures;
+import io.gatehouse.approval.service.ApprovalConflictException;
 import io.gatehouse.approval.service.ApprovalNotConsumableException;
 import io.gatehouse.approval.service.ApprovalNotFoundException;
+import io.gatehouse.approval.service.ApproverNotAllowedException;
 import io.gatehouse.approval.service.InvalidApprovalRequestException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -25,7 +27,10 @@ public class GrpcFailureMapper {
         if (failure instanceof ApprovalNotFoundException) {
             return Status.NOT_FOUND.withDescription(failure.getMessage()).asRuntimeException();
         }
-        if (failure instanceof ApprovalNotConsumableException) {
+        if (failure instanceof ApproverNotAllowedException) {
+            return Status.PERMISSION_DENIED.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof ApprovalNotConsumableException || failure instanceof ApprovalConflictException) {
             return Status.FAILED_PRECONDITION.withDescription(failure.getMessage()).asRuntimeException();
         }
         if (StoreFailures.isStoreFailure(failure)) {

@@ -21,5 +21,7 @@ public record Approval(
         String decidedBy,
         Instant decidedAt,
         String reason,
-        Instant consumedAt) {
+        Instant consumedAt,
+        String ownerTeam,
+        boolean ownerTeamMayApprove) {
 }

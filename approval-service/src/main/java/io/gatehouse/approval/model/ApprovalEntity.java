@@ -64,6 +64,12 @@ public class ApprovalEntity {
     @Column(name = "consumed_at")
     private Instant consumedAt;
 
+    @Column(name = "owner_team")
+    private String ownerTeam;
+
+    @Column(name = "owner_team_may_approve", nullable = false)
+    private boolean ownerTeamMayApprove;
+
     protected ApprovalEntity() {
         // for JPA
     }
@@ -85,13 +91,23 @@ public class ApprovalEntity {
         entity.requestId = request.requestId();
         entity.createdAt = createdAt;
         entity.expiresAt = expiresAt;
+        entity.ownerTeam = request.ownerTeam();
+        entity.ownerTeamMayApprove = request.ownerTeamMayApprove();
         return entity;
+    }
+
+    /** Records the final decision; the caller holds the row lock and has checked that the approval is pending. */
+    public void markDecided(ApprovalState decidedState, String decidedBy, String reason, Instant decidedAt) {
+        this.state = decidedState;
+        this.decidedBy = decidedBy;
+        this.reason = reason;
+        this.decidedAt = decidedAt;
     }
 
     public Approval toApproval() {
         return new Approval(id, state, identity, resource, method, path, requestDigest, justification,
                 approverGroup, quorum, dataPlaneId, requestId, createdAt, expiresAt, decidedBy, decidedAt,
-                reason, consumedAt);
+                reason, consumedAt, ownerTeam, ownerTeamMayApprove);
     }
 
     public String getId() {
@@ -112,5 +128,9 @@ public class ApprovalEntity {
 
     public Instant getExpiresAt() {
         return expiresAt;
+    }
+
+    public int getQuorum() {
+        return quorum;
     }
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
  * What a data plane asks approval for: one exact call.
  *
  * @param expiresAt requested end of the approval window; {@code null} for the configured default
- * @param quorum    number of approvers required; {@code 0} means the default of one
+ * @param quorum    number of distinct approvers required; {@code 0} means the default of one
+ * @param ownerTeam team owning the identity, or {@code null}; its members cannot approve unless
+ *                  {@code ownerTeamMayApprove}
  */
 public record NewApproval(
         String identity,
@@ -19,5 +21,7 @@ public record NewApproval(
         int quorum,
         Instant expiresAt,
         String dataPlaneId,
-        String requestId) {
+        String requestId,
+        String ownerTeam,
+        boolean ownerTeamMayApprove) {
 }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,17 @@ public class ApprovalRepository implements PanacheRepositoryBase<ApprovalEntity,
         return find("identity = ?1 and requestDigest = ?2 and state in ?3 and expiresAt > ?4",
                 Sort.descending("createdAt"), identity, requestDigest, OPEN_STATES, now)
                 .firstResultOptional();
+    }
+
+    /** The approval, its row locked until the end of the transaction, so that decisions on it are serialized. */
+    public Optional<ApprovalEntity> findForUpdate(String id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Pending approvals of one approver group, oldest first, at most {@code limit}. */
+    public List<ApprovalEntity> listPendingOfGroup(String approverGroup, Instant now, int limit) {
+        return find("state = ?1 and approverGroup = ?2 and expiresAt > ?3", Sort.ascending("createdAt"),
+                ApprovalState.PENDING, approverGroup, now).page(Page.ofSize(limit)).list();
     }
 
     /** Approvals in {@code state}, oldest first, at most {@code limit}. */
@@ -50,6 +62,12 @@ public class ApprovalRepository implements PanacheRepositoryBase<ApprovalEntity,
         return update("state = ?1, consumedAt = ?2"
                         + " where id = ?3 and state = ?4 and identity = ?5 and requestDigest = ?6 and expiresAt > ?2",
                 ApprovalState.CONSUMED, now, id, ApprovalState.APPROVED, identity, requestDigest);
+    }
+
+    /** Cancels a pending approval of {@code identity}; returns the number of rows changed. */
+    public int cancel(String id, String identity, String reason, Instant now) {
+        return update("state = ?1, reason = ?2, decidedAt = ?3 where id = ?4 and state = ?5 and identity = ?6",
+                ApprovalState.CANCELLED, reason, now, id, ApprovalState.PENDING, identity);
     }
 
     /** Marks one pending approval past its expiry as EXPIRED; returns the number of rows changed. */

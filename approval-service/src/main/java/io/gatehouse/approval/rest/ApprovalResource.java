@@ -1,6 +1,7 @@
 package io.gatehouse.approval.rest;
 
 import io.gatehouse.approval.model.Approval;
+import io.gatehouse.approval.model.ApprovalDetails;
 import io.gatehouse.approval.model.ApprovalState;
 import io.gatehouse.approval.model.Decision;
 import io.gatehouse.approval.service.ApprovalDecisions;
@@ -20,22 +21,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Approvers' API: list and read approvals, approve or deny a pending one. */
+/** Approvers' API: list and read approvals (with decisions and history), approve or deny a pending one. */
 @Path("/api/v1/approvals")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ApprovalResource {
 
-    static final int MAX_REASON_LENGTH = 2000;
-
     private final ApprovalQueries queries;
     private final ApprovalDecisions decisions;
-    private final ApproverName approverName;
+    private final CurrentApprover approver;
 
-    public ApprovalResource(ApprovalQueries queries, ApprovalDecisions decisions, ApproverName approverName) {
+    public ApprovalResource(ApprovalQueries queries, ApprovalDecisions decisions, CurrentApprover approver) {
         this.queries = queries;
         this.decisions = decisions;
-        this.approverName = approverName;
+        this.approver = approver;
     }
 
     @GET
@@ -45,30 +44,27 @@ public class ApprovalResource {
 
     @GET
     @Path("/{id}")
-    public Approval get(@PathParam("id") String id) {
-        return queries.get(id);
+    public ApprovalDetails get(@PathParam("id") String id) {
+        return queries.details(id);
     }
 
     @POST
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Approval approve(@PathParam("id") String id, DecisionRequest body) {
+    public ApprovalDetails approve(@PathParam("id") String id, DecisionRequest body) {
         return decide(id, Decision.APPROVE, body);
     }
 
     @POST
     @Path("/{id}/deny")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Approval deny(@PathParam("id") String id, DecisionRequest body) {
+    public ApprovalDetails deny(@PathParam("id") String id, DecisionRequest body) {
         return decide(id, Decision.DENY, body);
     }
 
-    private Approval decide(String id, Decision decision, DecisionRequest body) {
-        String reason = body == null ? null : body.reason();
-        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-            throw new InvalidApprovalRequestException("reason is longer than " + MAX_REASON_LENGTH + " characters");
-        }
-        return decisions.decide(id, decision, approverName.get(), reason);
+    private ApprovalDetails decide(String id, Decision decision, DecisionRequest body) {
+        decisions.decide(id, decision, approver.get(), body == null ? null : body.reason());
+        return queries.details(id);
     }
 
     private static ApprovalState parseState(String state) {

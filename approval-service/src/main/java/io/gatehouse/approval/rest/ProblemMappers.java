@@ -3,7 +3,9 @@ package io.gatehouse.approval.rest;
 import io.gatehouse.approval.repository.StoreFailures;
 import io.gatehouse.approval.service.ApprovalConflictException;
 import io.gatehouse.approval.service.ApprovalNotFoundException;
+import io.gatehouse.approval.service.ApproverNotAllowedException;
 import io.gatehouse.approval.service.InvalidApprovalRequestException;
+import io.gatehouse.approval.slack.SlackRequestRejectedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -22,6 +24,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response conflict(ApprovalConflictException e) {
         return Problem.response(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ApproverNotAllowedException e) {
+        return Problem.response(Response.Status.FORBIDDEN, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response slackRejected(SlackRequestRejectedException e) {
+        return Problem.response(e.configured() ? Response.Status.UNAUTHORIZED : Response.Status.NOT_FOUND,
+                e.getMessage());
     }
 
     @ServerExceptionMapper

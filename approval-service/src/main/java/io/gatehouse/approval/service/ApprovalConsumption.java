@@ -2,6 +2,7 @@ package io.gatehouse.approval.service;
 
 import io.gatehouse.approval.model.Approval;
 import io.gatehouse.approval.model.ApprovalEntity;
+import io.gatehouse.approval.model.ApprovalEventType;
 import io.gatehouse.approval.model.ApprovalState;
 import io.gatehouse.approval.repository.ApprovalRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +23,15 @@ public class ApprovalConsumption {
 
     private final ApprovalRepository repository;
     private final ApprovalExpiry expiry;
+    private final ApprovalHistory history;
     private final ApprovalClock clock;
     private final Event<ApprovalChanged> changes;
 
-    public ApprovalConsumption(ApprovalRepository repository, ApprovalExpiry expiry, ApprovalClock clock,
-            Event<ApprovalChanged> changes) {
+    public ApprovalConsumption(ApprovalRepository repository, ApprovalExpiry expiry, ApprovalHistory history,
+            ApprovalClock clock, Event<ApprovalChanged> changes) {
         this.repository = repository;
         this.expiry = expiry;
+        this.history = history;
         this.clock = clock;
         this.changes = changes;
     }
@@ -46,6 +49,7 @@ public class ApprovalConsumption {
         Instant now = clock.now();
         if (repository.consume(approvalId, identity, requestDigest, now) == 1) {
             Approval consumed = repository.findById(approvalId).toApproval();
+            history.record(consumed, ApprovalEventType.CONSUMED, identity, "the approved call went through", now);
             LOG.infof("approval %s consumed by identity %s", approvalId, identity);
             changes.fire(new ApprovalChanged(consumed));
             return consumed;

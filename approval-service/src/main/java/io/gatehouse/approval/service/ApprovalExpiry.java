@@ -1,6 +1,8 @@
 package io.gatehouse.approval.service;
 
+import io.gatehouse.approval.model.Approval;
 import io.gatehouse.approval.model.ApprovalEntity;
+import io.gatehouse.approval.model.ApprovalEventType;
 import io.gatehouse.approval.repository.ApprovalRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,10 +18,12 @@ public class ApprovalExpiry {
     private static final Logger LOG = Logger.getLogger(ApprovalExpiry.class);
 
     private final ApprovalRepository repository;
+    private final ApprovalHistory history;
     private final Event<ApprovalChanged> changes;
 
-    public ApprovalExpiry(ApprovalRepository repository, Event<ApprovalChanged> changes) {
+    public ApprovalExpiry(ApprovalRepository repository, ApprovalHistory history, Event<ApprovalChanged> changes) {
         this.repository = repository;
+        this.history = history;
         this.changes = changes;
     }
 
@@ -29,9 +33,13 @@ public class ApprovalExpiry {
         if (repository.expireIfDue(approvalId, now) == 0) {
             return false;
         }
-        ApprovalEntity expired = repository.findById(approvalId);
+        ApprovalEntity entity = repository.findById(approvalId);
+        // the row may have been loaded before the bulk update in this transaction
+        repository.getEntityManager().refresh(entity);
+        Approval expired = entity.toApproval();
+        history.record(expired, ApprovalEventType.EXPIRED, ApprovalHistory.SYSTEM, "not decided in time", now);
         LOG.infof("approval %s expired undecided", approvalId);
-        changes.fire(new ApprovalChanged(expired.toApproval()));
+        changes.fire(new ApprovalChanged(expired));
         return true;
     }
 

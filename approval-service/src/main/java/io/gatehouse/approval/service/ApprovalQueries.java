@@ -2,8 +2,13 @@ package io.gatehouse.approval.service;
 
 import io.gatehouse.approval.config.ApprovalConfig;
 import io.gatehouse.approval.model.Approval;
+import io.gatehouse.approval.model.ApprovalDecisionEntity;
+import io.gatehouse.approval.model.ApprovalDetails;
+import io.gatehouse.approval.model.ApprovalEventEntity;
 import io.gatehouse.approval.model.ApprovalEntity;
 import io.gatehouse.approval.model.ApprovalState;
+import io.gatehouse.approval.repository.ApprovalDecisionRepository;
+import io.gatehouse.approval.repository.ApprovalEventRepository;
 import io.gatehouse.approval.repository.ApprovalRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,13 +20,17 @@ import java.util.List;
 public class ApprovalQueries {
 
     private final ApprovalRepository repository;
+    private final ApprovalDecisionRepository decisions;
+    private final ApprovalEventRepository events;
     private final ApprovalExpiry expiry;
     private final ApprovalClock clock;
     private final ApprovalConfig config;
 
-    public ApprovalQueries(ApprovalRepository repository, ApprovalExpiry expiry, ApprovalClock clock,
-            ApprovalConfig config) {
+    public ApprovalQueries(ApprovalRepository repository, ApprovalDecisionRepository decisions,
+            ApprovalEventRepository events, ApprovalExpiry expiry, ApprovalClock clock, ApprovalConfig config) {
         this.repository = repository;
+        this.decisions = decisions;
+        this.events = events;
         this.expiry = expiry;
         this.clock = clock;
         this.config = config;
@@ -36,6 +45,22 @@ public class ApprovalQueries {
             throw new ApprovalNotFoundException(approvalId);
         }
         return entity.toApproval();
+    }
+
+    /** The approval with its decisions and history. @throws ApprovalNotFoundException for an unknown id */
+    @Transactional
+    public ApprovalDetails details(String approvalId) {
+        Approval approval = get(approvalId);
+        return new ApprovalDetails(approval,
+                decisions.listFor(approvalId).stream().map(ApprovalDecisionEntity::toVote).toList(),
+                events.listFor(approvalId).stream().map(ApprovalEventEntity::toHistoryEntry).toList());
+    }
+
+    /** Pending, unexpired approvals of one approver group, oldest first. */
+    @Transactional
+    public List<Approval> listPending(String approverGroup) {
+        return repository.listPendingOfGroup(approverGroup, clock.now(), config.listLimit()).stream()
+                .map(ApprovalEntity::toApproval).toList();
     }
 
     /** Approvals in {@code state} (oldest first), or the newest approvals when {@code state} is {@code null}. */

@@ -2,9 +2,11 @@ package io.gatehouse.approval.service;
 
 import io.gatehouse.approval.model.Approval;
 import io.gatehouse.approval.model.ApprovalEntity;
+import io.gatehouse.approval.model.ApprovalEventType;
 import io.gatehouse.approval.model.NewApproval;
 import io.gatehouse.approval.repository.ApprovalRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -20,14 +22,18 @@ public class ApprovalRequests {
     private final ApprovalRepository repository;
     private final NewApprovalValidator validator;
     private final ApprovalTtlPolicy ttlPolicy;
+    private final ApprovalHistory history;
     private final ApprovalClock clock;
+    private final Event<ApprovalOpened> opened;
 
     public ApprovalRequests(ApprovalRepository repository, NewApprovalValidator validator,
-            ApprovalTtlPolicy ttlPolicy, ApprovalClock clock) {
+            ApprovalTtlPolicy ttlPolicy, ApprovalHistory history, ApprovalClock clock, Event<ApprovalOpened> opened) {
         this.repository = repository;
         this.validator = validator;
         this.ttlPolicy = ttlPolicy;
+        this.history = history;
         this.clock = clock;
+        this.opened = opened;
     }
 
     /** @throws InvalidApprovalRequestException when the request does not name a call */
@@ -48,6 +54,9 @@ public class ApprovalRequests {
         LOG.infof("approval %s opened: identity %s, resource %s, %s %s, expires %s, request %s",
                 entity.getId(), request.identity(), request.resource(), request.method(), request.path(),
                 expiresAt, request.requestId());
-        return entity.toApproval();
+        Approval approval = entity.toApproval();
+        history.record(approval, ApprovalEventType.REQUESTED, request.identity(), request.justification(), now);
+        opened.fire(new ApprovalOpened(approval));
+        return approval;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 public class NewApprovalValidator {
 
     static final int MAX_DIGEST_LENGTH = 128;
+    static final int MAX_QUORUM = 10;
 
     public void validate(NewApproval request) {
         List<String> problems = new ArrayList<>();
@@ -22,8 +23,8 @@ public class NewApprovalValidator {
         }
         if (request.quorum() < 0) {
             problems.add("quorum must not be negative");
-        } else if (request.quorum() > 1) {
-            problems.add("quorum greater than 1 is not supported yet");
+        } else if (request.quorum() > MAX_QUORUM) {
+            problems.add("quorum must not be greater than " + MAX_QUORUM);
         }
         if (!problems.isEmpty()) {
             throw new InvalidApprovalRequestException(String.join("; ", problems));

@@ -1,0 +1,39 @@
+package io.gatehouse.approval.service;
+
+import io.gatehouse.approval.model.Approval;
+import io.gatehouse.approval.model.Approver;
+import io.gatehouse.approval.model.Decision;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Who may decide on an approval. Approving and denying both need membership of the approval's
+ * approver group (when it names one). Approving is also refused to the requesting identity itself
+ * and, unless the request allows it, to members of the team that owns the identity.
+ */
+@ApplicationScoped
+public class ApproverPolicy {
+
+    /** @throws ApproverNotAllowedException with the reason when {@code approver} may not take {@code decision} */
+    public void check(Approval approval, Approver approver, Decision decision) {
+        if (approver == null || approver.name() == null || approver.name().isBlank()) {
+            throw new ApproverNotAllowedException("the approver is not known");
+        }
+        String group = approval.approverGroup();
+        if (group != null && !group.isBlank() && !approver.isMemberOf(group)) {
+            throw new ApproverNotAllowedException(
+                    "'" + approver.name() + "' is not a member of the approver group '" + group + "'");
+        }
+        if (decision != Decision.APPROVE) {
+            return;
+        }
+        if (approver.name().equals(approval.identity())) {
+            throw new ApproverNotAllowedException("the requesting identity cannot approve its own call");
+        }
+        String ownerTeam = approval.ownerTeam();
+        if (ownerTeam != null && !ownerTeam.isBlank() && !approval.ownerTeamMayApprove()
+                && approver.isMemberOf(ownerTeam)) {
+            throw new ApproverNotAllowedException(
+                    "members of the owning team '" + ownerTeam + "' cannot approve calls of its identities");
+        }
+    }
+}
