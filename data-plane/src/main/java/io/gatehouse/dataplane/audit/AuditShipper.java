@@ -12,6 +12,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -65,15 +66,25 @@ public class AuditShipper {
     private long reconnectNotBefore;
     private boolean streamHealthy = true; // false from a broken stream until the next ack: one WARN per outage
 
+    @Inject
     public AuditShipper(@GrpcClient("controlplane") AuditIngestionService controlPlane, DataPlaneConfig config) {
+        this(controlPlane, config.dataPlane().id(), config.audit().batchSize(), config.audit().flushInterval(),
+                Path.of(config.dataPlane().stateDir()).resolve("audit"), spoolSettings(config.audit().spool()));
+    }
+
+    AuditShipper(AuditIngestionService controlPlane, String dataPlaneId, int batchSize, Duration flushInterval,
+                 Path spoolDir, AuditSpool.Settings spoolSettings) {
         this.controlPlane = controlPlane;
-        this.dataPlaneId = config.dataPlane().id();
-        this.batchSize = config.audit().batchSize();
-        this.flushInterval = config.audit().flushInterval();
-        this.spoolDir = Path.of(config.dataPlane().stateDir()).resolve("audit");
-        DataPlaneConfig.Audit.Spool spoolConfig = config.audit().spool();
-        this.spoolSettings = new AuditSpool.Settings(spoolConfig.sync(), spoolConfig.syncInterval(),
-                spoolConfig.segmentBytes(), spoolConfig.highWaterBytes(), spoolConfig.lowWaterBytes());
+        this.dataPlaneId = dataPlaneId;
+        this.batchSize = batchSize;
+        this.flushInterval = flushInterval;
+        this.spoolDir = spoolDir;
+        this.spoolSettings = spoolSettings;
+    }
+
+    private static AuditSpool.Settings spoolSettings(DataPlaneConfig.Audit.Spool spool) {
+        return new AuditSpool.Settings(spool.sync(), spool.syncInterval(), spool.segmentBytes(), spool.highWaterBytes(),
+                spool.lowWaterBytes());
     }
 
     /** Opens (and repairs) the spool before the proxy listens; the service does not start without it. */

@@ -61,6 +61,7 @@ public final class AuditSpool implements AutoCloseable {
     static final int HEADER_BYTES = 8;
     static final int MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
     static final String CHECKPOINT_FILE = "acked";
+    static final String LOCK_FILE = "lock";
     private static final String SEGMENT_PREFIX = "segment-";
     private static final String SEGMENT_SUFFIX = ".log";
 
@@ -112,6 +113,7 @@ public final class AuditSpool implements AutoCloseable {
     private final List<Waiter> waiters = new ArrayList<>();
     private final CRC32C crc = new CRC32C();
     private final Thread syncThread;
+    private FileChannel lockChannel;
     // guarded by lock
     private Segment active;
     private long lastSequence;
@@ -134,11 +136,44 @@ public final class AuditSpool implements AutoCloseable {
     public static AuditSpool open(Path dir, Settings settings) throws IOException {
         Files.createDirectories(dir);
         AuditSpool spool = new AuditSpool(dir, settings);
-        spool.recover();
+        spool.lockDirectory();
+        try {
+            spool.recover();
+        } catch (IOException | RuntimeException e) {
+            spool.releaseLock();
+            throw e;
+        }
         if (settings.sync() != SyncPolicy.NONE) {
             spool.syncThread.start();
         }
         return spool;
+    }
+
+    /** One process per spool: a second data plane on the same state directory would corrupt it. */
+    private void lockDirectory() throws IOException {
+        Path file = dir.resolve(LOCK_FILE);
+        lockChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new IOException("the audit spool " + dir + " is in use by another process (" + file
+                    + " is locked); every data plane needs its own gatehouse.data-plane.state-dir");
+        }
+    }
+
+    private void releaseLock() {
+        try {
+            if (lockChannel != null) {
+                lockChannel.close(); // releases the lock
+            }
+        } catch (IOException e) {
+            // the lock goes with the process anyway
+        }
     }
 
     // ---- recovery
@@ -746,6 +781,7 @@ public final class AuditSpool implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        releaseLock();
     }
 
     private static void closeQuietly(Segment segment) {

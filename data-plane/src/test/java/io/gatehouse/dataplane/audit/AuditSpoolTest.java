@@ -245,6 +245,15 @@ class AuditSpoolTest {
         }
     }
 
+    @Test
+    void aSecondSpoolOnTheSameDirectoryIsRefused() throws IOException {
+        try (AuditSpool spool = AuditSpool.open(dir, SETTINGS)) {
+            IOException refused = assertThrows(IOException.class, () -> AuditSpool.open(dir, SETTINGS));
+            assertTrue(refused.getMessage().contains("in use by another process"), refused.getMessage());
+        }
+        AuditSpool.open(dir, SETTINGS).close(); // free again once closed
+    }
+
     // ---- helpers
 
     /** Makes the spool open a new segment at the next write (segment size 1 byte). */
