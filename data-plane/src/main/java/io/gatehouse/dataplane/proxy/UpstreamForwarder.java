@@ -45,8 +45,13 @@ final class UpstreamForwarder {
             if (bufferedBody != null) {
                 request.headers().remove("Content-Length");
                 response = request.send(bufferedBody);
-            } else {
+            } else if (hasBody(caller)) {
                 response = request.send(caller);
+            } else {
+                // RFC 9112 6.3: without Content-Length or Transfer-Encoding there is no body; sending one
+                // (chunked, empty) would change the request and cost a second write per call
+                caller.resume();
+                response = request.send();
             }
             // nothing may flow to the caller before the relay has decided how (masked or not)
             return response.map(upstreamResponse -> upstreamResponse.pause());
@@ -64,6 +69,10 @@ final class UpstreamForwarder {
             request.putHeader("Accept-Encoding", "identity");
         }
         CredentialInjector.inject(resource, credential, request.headers());
+    }
+
+    private static boolean hasBody(HttpServerRequest caller) {
+        return caller.headers().contains("Content-Length") || caller.headers().contains("Transfer-Encoding");
     }
 
     static String upstreamUri(URI upstream, String resourcePath, String query) {

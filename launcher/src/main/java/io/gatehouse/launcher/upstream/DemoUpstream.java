@@ -48,6 +48,9 @@ public final class DemoUpstream implements AutoCloseable {
 
     /** Starts the upstream on 127.0.0.1 (port 0 = any free port). */
     public static DemoUpstream start(int port, String secret) throws IOException {
+        // The JDK server leaves Nagle's algorithm on; on kept-alive connections (the gateway's pool) it
+        // then waits for the client's delayed ACK between head and body: ~40 ms per call.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "demo-upstream");
