@@ -18,6 +18,7 @@ public class OidcApproverAuthenticator implements ApproverAuthenticator {
 
     @Override
     public Uni<Approver> authenticate(String bearerToken) {
-        return identityProvider.authenticate(new AccessTokenCredential(bearerToken)).map(Approvers::of);
+        return Uni.createFrom().deferred(() -> identityProvider.authenticate(new AccessTokenCredential(bearerToken)))
+                .map(Approvers::of);
     }
 }
