@@ -104,6 +104,12 @@ public class AuditShipper {
         while (spool != null && spool.backlog() > 0 && System.nanoTime() < deadline) {
             sleepBriefly();
         }
+        sender.shutdown(); // lets an acknowledgement being written finish
+        try {
+            sender.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sender.shutdownNow();
         if (spool != null) {
             if (spool.backlog() > 0) {

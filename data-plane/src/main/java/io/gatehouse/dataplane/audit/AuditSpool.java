@@ -62,6 +62,8 @@ public final class AuditSpool implements AutoCloseable {
     static final int MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
     static final String CHECKPOINT_FILE = "acked";
     static final String LOCK_FILE = "lock";
+    /** Outcomes held in memory while the spool cannot be written; beyond this they are dropped (counted, logged). */
+    static final int MAX_UNWRITTEN_OUTCOMES = 10_000;
     private static final String SEGMENT_PREFIX = "segment-";
     private static final String SEGMENT_SUFFIX = ".log";
 
@@ -124,6 +126,7 @@ public final class AuditSpool implements AutoCloseable {
     private boolean aboveHighWater;
     private boolean writeFailing;
     private boolean closed;
+    private long droppedOutcomes;
 
     private AuditSpool(Path dir, Settings settings) {
         this.dir = dir;
@@ -381,6 +384,14 @@ public final class AuditSpool implements AutoCloseable {
                         outcome.getEventId(), outcome.getRequestId());
                 return;
             }
+            if (unwrittenOutcomes.size() >= MAX_UNWRITTEN_OUTCOMES) {
+                if (droppedOutcomes++ == 0) {
+                    LOG.errorf("The audit spool in %s still cannot be written and %d audit events wait in memory: further "
+                            + "events are dropped until it is writable (calls admitted before keep their start record and "
+                            + "are reported as interrupted after a restart)", dir, unwrittenOutcomes.size());
+                }
+                return;
+            }
             unwrittenOutcomes.addLast(outcome);
             try {
                 writeUnwrittenOutcomes();
@@ -490,6 +501,10 @@ public final class AuditSpool implements AutoCloseable {
         if (writeFailing) {
             writeFailing = false;
             LOG.infof("The audit spool in %s is writable again; calls are admitted", dir);
+        }
+        if (droppedOutcomes > 0) {
+            LOG.errorf("%d audit events were dropped while the audit spool in %s could not be written", droppedOutcomes, dir);
+            droppedOutcomes = 0;
         }
     }
 
@@ -632,6 +647,16 @@ public final class AuditSpool implements AutoCloseable {
             if (sequence <= acked || closed) {
                 return;
             }
+        }
+        boolean checkpointed = true;
+        try {
+            writeCheckpoint(sequence); // first: what is gone from memory is never sent again after a restart
+        } catch (IOException e) {
+            checkpointed = false;
+            LOG.warnf("Cannot write the audit spool's checkpoint in %s (%s); acknowledged events are kept and may be "
+                    + "sent again (the control plane ignores events it already holds)", dir, e.toString());
+        }
+        synchronized (lock) {
             acked = sequence;
             ConcurrentNavigableMap<Long, Unacked> done = unacked.headMap(sequence, true);
             for (Unacked entry : done.values()) {
@@ -639,16 +664,9 @@ public final class AuditSpool implements AutoCloseable {
             }
             done.clear();
             updateWaterMark();
-        }
-        try {
-            writeCheckpoint(sequence);
-        } catch (IOException e) {
-            LOG.warnf("Cannot write the audit spool's checkpoint in %s (%s); acknowledged events are kept and may be "
-                    + "sent again (the control plane ignores events it already holds)", dir, e.toString());
-            return;
-        }
-        synchronized (lock) {
-            deleteSettledSegments();
+            if (checkpointed) {
+                deleteSettledSegments();
+            }
         }
     }
 
