@@ -44,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "approval_rules_test"))
 @QuarkusTestResource(SlackStandIn.class)
+@QuarkusTestResource(value = DefaultApproverGroupResource.class, restrictToAnnotatedClass = true)
 class ApproverRulesTest {
 
     static final String GROUP = "payments-approvers";
@@ -94,6 +95,12 @@ class ApproverRulesTest {
                 .body("detail", containsString("not a member of the approver group"));
         given().contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
                 .when().post(APPROVALS + "/" + requested.getApprovalId() + "/deny")
+                .then().statusCode(403);
+
+        ApprovalTicket withoutGroup = dataPlane.requestApproval(call(1).clearApproverGroup().build());
+        assertEquals(GROUP, withoutGroup.getApproverGroup(), "the default approver group applies");
+        given().contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
+                .when().post(APPROVALS + "/" + withoutGroup.getApprovalId() + "/approve")
                 .then().statusCode(403);
 
         StatusRuntimeException grpc = assertThrows(StatusRuntimeException.class,

@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "approval_rules_test"))
 @QuarkusTestResource(SlackStandIn.class)
+@QuarkusTestResource(value = DefaultApproverGroupResource.class, restrictToAnnotatedClass = true)
 class SlackApprovalTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

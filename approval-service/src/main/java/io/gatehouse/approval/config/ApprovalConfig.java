@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings under {@code gatehouse.approval}. */
 @ConfigMapping(prefix = "gatehouse.approval")
@@ -20,6 +21,12 @@ public interface ApprovalConfig {
     /** How often a watch re-reads the approval, to see decisions made by other replicas and expiries. */
     @WithDefault("1S")
     Duration watchPollInterval();
+
+    /**
+     * Approver group of approvals whose request names none; without it such approvals can be decided by any
+     * authenticated approver.
+     */
+    Optional<String> defaultApproverGroup();
 
     /** Most approvals returned by one listing. */
     @WithDefault("500")
