@@ -30,7 +30,8 @@ public class ApprovalGate {
 
     private static final Logger LOG = Logger.getLogger(ApprovalGate.class);
     private static final Set<ApprovalState> DECIDED = Set.of(ApprovalState.APPROVAL_STATE_APPROVED,
-            ApprovalState.APPROVAL_STATE_DENIED, ApprovalState.APPROVAL_STATE_EXPIRED, ApprovalState.APPROVAL_STATE_CONSUMED);
+            ApprovalState.APPROVAL_STATE_DENIED, ApprovalState.APPROVAL_STATE_EXPIRED, ApprovalState.APPROVAL_STATE_CONSUMED,
+            ApprovalState.APPROVAL_STATE_CANCELLED);
 
     private final ApprovalService approvals;
     private final String dataPlaneId;
@@ -85,6 +86,8 @@ public class ApprovalGate {
                     "denied by " + ticket.getDecidedBy() + (ticket.getReason().isEmpty() ? "" : ": " + ticket.getReason())));
             case APPROVAL_STATE_EXPIRED -> Uni.createFrom().item(new ApprovalOutcome(ApprovalOutcome.Verdict.REFUSED, id,
                     "approval " + id + " expired before it was decided"));
+            case APPROVAL_STATE_CANCELLED -> Uni.createFrom().item(new ApprovalOutcome(ApprovalOutcome.Verdict.REFUSED, id,
+                    "approval " + id + " was cancelled"));
             default -> Uni.createFrom().item(new ApprovalOutcome(ApprovalOutcome.Verdict.REFUSED, id,
                     "approval " + id + " was already used"));
         };
