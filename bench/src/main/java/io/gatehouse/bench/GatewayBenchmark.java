@@ -91,7 +91,8 @@ public final class GatewayBenchmark implements Callable<Integer> {
     private void warmUp(String direct, String secret, String gateway, String token) throws Exception {
         System.out.println("warming up (JIT, connection pools, token cache)…");
         LoadGenerator.saturate("warm-up", direct, secret, 2, connections, Duration.ofSeconds(5));
-        LoadResult warm = LoadGenerator.saturate("warm-up", gateway, token, 2, connections, Duration.ofSeconds(10));
+        // long enough for the data plane's JIT to settle: shorter warm-ups showed throughput still rising
+        LoadResult warm = LoadGenerator.saturate("warm-up", gateway, token, 2, connections, Duration.ofSeconds(45));
         if (warm.errors() > 0) {
             throw new IllegalStateException("the gateway answered " + warm.errors() + " requests with an error during warm-up; see the service logs");
         }
