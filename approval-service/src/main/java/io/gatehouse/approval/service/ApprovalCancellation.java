@@ -5,7 +5,6 @@ import io.gatehouse.approval.model.ApprovalEntity;
 import io.gatehouse.approval.model.ApprovalEventType;
 import io.gatehouse.approval.repository.ApprovalRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -18,18 +17,11 @@ public class ApprovalCancellation {
     private static final Logger LOG = Logger.getLogger(ApprovalCancellation.class);
 
     private final ApprovalRepository repository;
-    private final ApprovalExpiry expiry;
-    private final ApprovalHistory history;
-    private final ApprovalClock clock;
-    private final Event<ApprovalChanged> changes;
+    private final ApprovalTransitions transitions;
 
-    public ApprovalCancellation(ApprovalRepository repository, ApprovalExpiry expiry, ApprovalHistory history,
-            ApprovalClock clock, Event<ApprovalChanged> changes) {
+    public ApprovalCancellation(ApprovalRepository repository, ApprovalTransitions transitions) {
         this.repository = repository;
-        this.expiry = expiry;
-        this.history = history;
-        this.clock = clock;
-        this.changes = changes;
+        this.transitions = transitions;
     }
 
     /**
@@ -38,22 +30,13 @@ public class ApprovalCancellation {
      */
     @Transactional(dontRollbackOn = ApprovalConflictException.class)
     public Approval cancel(String approvalId, String identity, String reason) {
-        if (approvalId == null || approvalId.isBlank()) {
-            throw new InvalidApprovalRequestException("approval_id is required");
-        }
-        Instant now = clock.now();
+        ApprovalTransitions.requireId(approvalId);
+        Instant now = transitions.now();
         if (repository.cancel(approvalId, identity, reason, now) == 1) {
-            Approval cancelled = repository.findById(approvalId).toApproval();
-            history.record(cancelled, ApprovalEventType.CANCELLED, identity, reason, now);
             LOG.infof("approval %s cancelled by identity %s", approvalId, identity);
-            changes.fire(new ApprovalChanged(cancelled));
-            return cancelled;
+            return transitions.applied(approvalId, ApprovalEventType.CANCELLED, identity, reason, now);
         }
-        expiry.expireIfDue(approvalId, now);
-        ApprovalEntity current = repository.findById(approvalId);
-        if (current == null) {
-            throw new ApprovalNotFoundException(approvalId);
-        }
+        ApprovalEntity current = transitions.current(approvalId, now);
         if (!current.getIdentity().equals(identity)) {
             throw new ApprovalConflictException("approval '" + approvalId + "' belongs to another identity");
         }

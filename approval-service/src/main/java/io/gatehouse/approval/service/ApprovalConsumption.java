@@ -6,7 +6,6 @@ import io.gatehouse.approval.model.ApprovalEventType;
 import io.gatehouse.approval.model.ApprovalState;
 import io.gatehouse.approval.repository.ApprovalRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -22,18 +21,11 @@ public class ApprovalConsumption {
     private static final Logger LOG = Logger.getLogger(ApprovalConsumption.class);
 
     private final ApprovalRepository repository;
-    private final ApprovalExpiry expiry;
-    private final ApprovalHistory history;
-    private final ApprovalClock clock;
-    private final Event<ApprovalChanged> changes;
+    private final ApprovalTransitions transitions;
 
-    public ApprovalConsumption(ApprovalRepository repository, ApprovalExpiry expiry, ApprovalHistory history,
-            ApprovalClock clock, Event<ApprovalChanged> changes) {
+    public ApprovalConsumption(ApprovalRepository repository, ApprovalTransitions transitions) {
         this.repository = repository;
-        this.expiry = expiry;
-        this.history = history;
-        this.clock = clock;
-        this.changes = changes;
+        this.transitions = transitions;
     }
 
     /**
@@ -43,22 +35,13 @@ public class ApprovalConsumption {
      */
     @Transactional(dontRollbackOn = ApprovalNotConsumableException.class)
     public Approval consume(String approvalId, String identity, String requestDigest) {
-        if (approvalId == null || approvalId.isBlank()) {
-            throw new InvalidApprovalRequestException("approval_id is required");
-        }
-        Instant now = clock.now();
+        ApprovalTransitions.requireId(approvalId);
+        Instant now = transitions.now();
         if (repository.consume(approvalId, identity, requestDigest, now) == 1) {
-            Approval consumed = repository.findById(approvalId).toApproval();
-            history.record(consumed, ApprovalEventType.CONSUMED, identity, "the approved call went through", now);
             LOG.infof("approval %s consumed by identity %s", approvalId, identity);
-            changes.fire(new ApprovalChanged(consumed));
-            return consumed;
+            return transitions.applied(approvalId, ApprovalEventType.CONSUMED, identity, "the approved call went through", now);
         }
-        expiry.expireIfDue(approvalId, now);
-        ApprovalEntity current = repository.findById(approvalId);
-        if (current == null) {
-            throw new ApprovalNotFoundException(approvalId);
-        }
+        ApprovalEntity current = transitions.current(approvalId, now);
         String refusal = refusalReason(current, identity, requestDigest, now);
         LOG.infof("approval %s not consumed: %s", approvalId, refusal);
         throw new ApprovalNotConsumableException(refusal);
