@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The control plane's own settings, under {@code gatehouse.control-plane}. */
@@ -20,4 +21,16 @@ public interface ControlPlaneConfig {
      */
     @WithDefault("60S")
     Duration snapshotRefreshInterval();
+
+    String JOIN_TOKENS_KEY = "gatehouse.control-plane.join-tokens";
+
+    /**
+     * {@code pool:token} pairs. Every gRPC call (config stream, audit ingestion, node tokens) must carry one
+     * of the tokens; its pool is the pool of the node token the caller gets. Required.
+     */
+    Optional<List<String>> joinTokens();
+
+    /** How long a node token is valid; nodes ask for a new one after half of it. */
+    @WithDefault("15M")
+    Duration nodeTokenLifetime();
 }

@@ -3,6 +3,7 @@ package io.gatehouse.controlplane.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.controlplane.domain.ApprovalRequirement;
 import io.gatehouse.controlplane.domain.CredentialInjection;
+import io.gatehouse.controlplane.domain.CredentialSource;
 import io.gatehouse.controlplane.domain.GrantDefinition;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.IdentityKind;
@@ -41,7 +42,7 @@ final class DeclarativeConfigParser {
     private static final Set<String> TRUST_KEYS = keys("oidc");
     private static final Set<String> OIDC_KEYS = keys("issuer", "audiences", "claims");
     private static final Set<String> RESOURCE_KEYS = keys("name", "pathPrefix", "upstream", "credential", "masking", "timeout");
-    private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header");
+    private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header", CredentialSourceParser.SOURCE, "ttl", "dataPlanes");
     private static final Set<String> MASKING_KEYS = keys("fields");
     private static final Set<String> GRANT_KEYS = keys("identity", "resource", "methods", "paths", "expires", "approval");
     private static final Set<String> APPROVAL_KEYS = keys("required", "approverGroup", "quorum");
@@ -54,6 +55,7 @@ final class DeclarativeConfigParser {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private final ConfigProblems problems = new ConfigProblems();
+    private final CredentialSourceParser credentialSources = new CredentialSourceParser(problems);
 
     /** @throws InvalidDeclarativeConfigException listing every problem of the document */
     static PolicyModel parse(JsonNode document, String source) {
@@ -198,8 +200,10 @@ final class DeclarativeConfigParser {
             return Optional.of(prefix);
         });
         Optional<String> upstream = resource.requiredText("upstream").flatMap(text -> httpUrl(resource, "upstream", text, false));
-        Optional<CredentialInjection> injection = resource.requiredMapping("credential", CREDENTIAL_KEYS)
-                .flatMap(this::parseInjection);
+        Optional<MappingReader> credential = resource.requiredMapping("credential", CREDENTIAL_KEYS);
+        Optional<CredentialInjection> injection = credential.flatMap(this::parseInjection);
+        Optional<CredentialSource> credentialSource = credential.flatMap(this::parseCredentialSource);
+        Optional<List<String>> dataPlanePools = credential.flatMap(this::parseDataPlanePools);
         Optional<List<String>> maskedFields = resource.value("masking").isEmpty()
                 ? Optional.of(List.of())
                 : resource.requiredMapping("masking", MASKING_KEYS).flatMap(masking -> masking.textList("fields", true, false));
@@ -207,11 +211,30 @@ final class DeclarativeConfigParser {
                 .map(text -> duration(resource, "timeout", text))
                 .orElse(Optional.of(ResourceDefinition.DEFAULT_UPSTREAM_TIMEOUT));
         if (name.isEmpty() || pathPrefix.isEmpty() || upstream.isEmpty() || injection.isEmpty()
-                || maskedFields.isEmpty() || timeout.isEmpty()) {
+                || maskedFields.isEmpty() || timeout.isEmpty() || credentialSource.isEmpty() || dataPlanePools.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ResourceDefinition(name.get(), pathPrefix.get(), upstream.get(), injection.get(),
-                maskedFields.get(), timeout.get()));
+                maskedFields.get(), timeout.get(), credentialSource.get(), dataPlanePools.get()));
+    }
+
+    private Optional<CredentialSource> parseCredentialSource(MappingReader credential) {
+        Optional<Duration> ttl = credential.optionalText("ttl").flatMap(text -> duration(credential, "ttl", text));
+        Optional<CredentialSource> source = credentialSources.parse(credential, ttl.orElse(null));
+        boolean ttlValid = !credential.has("ttl") || ttl.isPresent();
+        return ttlValid ? source : Optional.empty();
+    }
+
+    /** The pools whose data planes may receive the credential; the default pool when none are named. */
+    private Optional<List<String>> parseDataPlanePools(MappingReader credential) {
+        return credential.textList("dataPlanes", false, true).flatMap(pools -> {
+            List<String> invalid = pools.stream().filter(pool -> !NAME.matcher(pool).matches()).toList();
+            if (!invalid.isEmpty()) {
+                credential.problem("dataPlanes", "invalid pool name(s) " + invalid);
+                return Optional.empty();
+            }
+            return Optional.of(pools);
+        });
     }
 
     private Optional<CredentialInjection> parseInjection(MappingReader credential) {

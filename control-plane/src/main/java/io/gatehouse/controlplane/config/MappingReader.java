@@ -50,6 +50,10 @@ final class MappingReader {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    String path() {
+        return path;
+    }
+
     String pathOf(String key) {
         return child(path, key);
     }

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One proxied call as reported by a data plane. Optional text fields are {@code null} when the
+ * One proxied call as reported by a data plane, or another service's security event ({@code kind} other
+ * than {@value #CALL}, caused by {@code actor}). Optional text fields are {@code null} when the
  * data plane did not know them (e.g. no identity for an unauthenticated call); {@code status} is
  * 0 when the upstream was not contacted.
  */
@@ -24,9 +25,15 @@ public record AuditRecord(
         String approvalId,
         int status,
         long durationMs,
-        List<String> maskedFields) {
+        List<String> maskedFields,
+        String kind,
+        String actor) {
+
+    /** The kind of a call through a data plane. */
+    public static final String CALL = "call";
 
     public AuditRecord {
+        kind = kind == null || kind.isBlank() ? CALL : kind;
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(decision, "decision");

@@ -5,17 +5,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 
-/** An upstream API behind the gateway and how requests are routed, credentialed and masked. */
+/**
+ * An upstream API behind the gateway and how requests are routed, credentialed and masked.
+ *
+ * @param credentialSource where the vault broker finds the credential ({@code null}: its static store)
+ * @param dataPlanePools   the data-plane pools that may receive the credential (empty: the default pool)
+ */
 public record ResourceDefinition(
         String name,
         String pathPrefix,
         String upstreamUrl,
         CredentialInjection injection,
         List<String> maskedFields,
-        Duration upstreamTimeout) {
+        Duration upstreamTimeout,
+        CredentialSource credentialSource,
+        List<String> dataPlanePools) {
 
     /** Used when a resource declares no timeout. */
     public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(30);
+    /** The pool a data plane belongs to unless its join token names another; serves resources that name no pool. */
+    public static final String DEFAULT_DATA_PLANE_POOL = "default";
 
     public ResourceDefinition {
         Objects.requireNonNull(name, "name");
@@ -24,5 +33,8 @@ public record ResourceDefinition(
         Objects.requireNonNull(injection, "injection");
         Objects.requireNonNull(upstreamTimeout, "upstreamTimeout");
         maskedFields = List.copyOf(new TreeSet<>(maskedFields));
+        credentialSource = credentialSource == null ? CredentialSource.defaultSource() : credentialSource;
+        dataPlanePools = dataPlanePools == null || dataPlanePools.isEmpty()
+                ? List.of(DEFAULT_DATA_PLANE_POOL) : List.copyOf(new TreeSet<>(dataPlanePools));
     }
 }

@@ -9,10 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Maps the audit events of a batch to domain records, refusing malformed ones by name. */
 @ApplicationScoped
 public class AuditEventProtoMapper {
+
+    private static final Pattern KIND = Pattern.compile("[a-z][a-z_]{0,39}(\\.[a-z][a-z_]{0,39}){0,3}");
 
     /** @throws MalformedAuditEventException naming the first malformed event of the batch */
     public List<AuditRecord> toRecords(AuditBatch batch) {
@@ -52,7 +55,21 @@ public class AuditEventProtoMapper {
                 textOrNull(event.getApprovalId()),
                 event.getStatus(),
                 event.hasDuration() ? ProtoTime.duration(event.getDuration()).toMillis() : 0L,
-                event.getMaskedFieldsList());
+                event.getMaskedFieldsList(),
+                kind(event.getKind(), name),
+                textOrNull(event.getActor()));
+    }
+
+    /** Empty means a call; anything else must be a dotted lower-case name like approval.approved. */
+    private static String kind(String kind, String name) {
+        if (kind.isEmpty()) {
+            return AuditRecord.CALL;
+        }
+        if (!KIND.matcher(kind).matches()) {
+            throw new MalformedAuditEventException(name + ": kind must be 'call' or a dotted lower-case name like"
+                    + " approval.approved");
+        }
+        return kind;
     }
 
     private static AuditDecision toDomain(io.gatehouse.proto.audit.v1.Decision decision) {

@@ -66,6 +66,8 @@ public class SnapshotProtoMapper {
                 .setInjection(injection)
                 .addAllMaskedFields(resource.maskedFields())
                 .setUpstreamTimeout(ProtoTime.duration(resource.upstreamTimeout()))
+                .setCredentialSource(CredentialSourceProtoMapper.toProto(resource.credentialSource()))
+                .addAllDataPlanePools(resource.dataPlanePools())
                 .build();
     }
 

@@ -59,6 +59,11 @@ public class AuditEventEntity extends PanacheEntityBase {
     @Column(name = "masked_fields", nullable = false)
     public List<String> maskedFields;
 
+    @Column(nullable = false)
+    public String kind;
+
+    public String actor;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 }

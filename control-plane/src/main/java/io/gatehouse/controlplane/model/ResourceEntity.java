@@ -45,4 +45,12 @@ public class ResourceEntity extends PanacheEntityBase {
 
     @Column(name = "upstream_timeout_ms", nullable = false)
     public long upstreamTimeoutMs;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "credential_source", nullable = false)
+    public CredentialSourceColumn credentialSource;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "data_plane_pools", nullable = false)
+    public List<String> dataPlanePools;
 }

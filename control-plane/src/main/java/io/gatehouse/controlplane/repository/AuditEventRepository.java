@@ -26,6 +26,18 @@ public class AuditEventRepository implements PanacheRepository<AuditEventEntity>
             conditions.add("identity = :identity");
             parameters.and("identity", identity);
         });
+        query.kind().ifPresent(kind -> {
+            conditions.add("kind = :kind");
+            parameters.and("kind", kind);
+        });
+        query.resource().ifPresent(resource -> {
+            conditions.add("resource = :resource");
+            parameters.and("resource", resource);
+        });
+        query.approvalId().ifPresent(approvalId -> {
+            conditions.add("approvalId = :approvalId");
+            parameters.and("approvalId", approvalId);
+        });
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
         return find(where, Sort.descending("eventTime", "id"), parameters)
                 .page(0, query.limit())

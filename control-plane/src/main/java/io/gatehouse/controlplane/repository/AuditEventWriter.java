@@ -22,13 +22,13 @@ import java.util.List;
 @ApplicationScoped
 public class AuditEventWriter {
 
-    /** 14 parameters per row; keeps every statement well below PostgreSQL's 65535 bind parameters. */
+    /** 16 parameters per row; keeps every statement well below PostgreSQL's 65535 bind parameters. */
     static final int ROWS_PER_STATEMENT = 1000;
 
     private static final String INSERT_HEAD = "INSERT INTO audit_event (event_id, request_id, event_time, "
             + "data_plane_id, identity, resource, method, path, decision, reason, approval_id, status, "
-            + "duration_ms, masked_fields) VALUES ";
-    private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+            + "duration_ms, masked_fields, kind, actor) VALUES ";
+    private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
     private static final String INSERT_TAIL = " ON CONFLICT (event_id) DO NOTHING";
 
     private final AgroalDataSource dataSource;
@@ -75,6 +75,8 @@ public class AuditEventWriter {
                 statement.setInt(parameter++, record.status());
                 statement.setLong(parameter++, record.durationMs());
                 statement.setString(parameter++, toJson(record.maskedFields()));
+                statement.setString(parameter++, record.kind());
+                setText(statement, parameter++, record.actor());
             }
             return statement.executeUpdate();
         }

@@ -18,7 +18,7 @@ import java.util.Optional;
 @Path("/api/v1/audit/events")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "audit", description = "The audit store: one event per proxied call")
+@Tag(name = "audit", description = "The audit store: one event per proxied call, and the security events of the other services")
 public class AuditEventsResource {
 
     private final AuditStore store;
@@ -32,8 +32,12 @@ public class AuditEventsResource {
     public List<AuditEventView> search(
             @Parameter(description = "Only events of this request id (X-Gatehouse-Request-Id)") @QueryParam("requestId") String requestId,
             @Parameter(description = "Only events of this identity") @QueryParam("identity") String identity,
+            @Parameter(description = "Only events of this kind: call, or e.g. approval.approved, credential.denied") @QueryParam("kind") String kind,
+            @Parameter(description = "Only events about this resource") @QueryParam("resource") String resource,
+            @Parameter(description = "Only events of this approval") @QueryParam("approvalId") String approvalId,
             @Parameter(description = "Maximum number of events, 1-500 (default 50)") @QueryParam("limit") String limit) {
-        AuditQuery query = new AuditQuery(Optional.ofNullable(requestId), Optional.ofNullable(identity), parseLimit(limit));
+        AuditQuery query = new AuditQuery(Optional.ofNullable(requestId), Optional.ofNullable(identity),
+                Optional.ofNullable(kind), Optional.ofNullable(resource), Optional.ofNullable(approvalId), parseLimit(limit));
         return store.search(query).stream().map(AuditEventView::from).toList();
     }
 

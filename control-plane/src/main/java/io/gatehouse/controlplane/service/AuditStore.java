@@ -71,7 +71,8 @@ public class AuditStore {
 
     private static Map<String, Instant> latestAllowedUsePerIdentity(List<AuditRecord> records) {
         return records.stream()
-                .filter(record -> record.decision() == AuditDecision.ALLOWED && record.identity() != null)
+                .filter(record -> record.decision() == AuditDecision.ALLOWED && record.identity() != null
+                        && AuditRecord.CALL.equals(record.kind()))
                 .collect(Collectors.toMap(AuditRecord::identity, AuditRecord::time,
                         (first, second) -> first.isAfter(second) ? first : second));
     }
@@ -79,7 +80,8 @@ public class AuditStore {
     private static StoredAuditEvent toDomain(AuditEventEntity entity) {
         AuditRecord record = new AuditRecord(entity.eventId, entity.requestId, entity.eventTime, entity.dataPlaneId,
                 entity.identity, entity.resource, entity.method, entity.path, decision(entity.decision), entity.reason,
-                entity.approvalId, entity.status, entity.durationMs, Objects.requireNonNullElse(entity.maskedFields, List.of()));
+                entity.approvalId, entity.status, entity.durationMs, Objects.requireNonNullElse(entity.maskedFields, List.of()),
+                entity.kind, entity.actor);
         return new StoredAuditEvent(entity.id, record, entity.receivedAt);
     }
 

@@ -66,7 +66,7 @@ public class PolicyModelReader {
     private static ResourceDefinition toDomain(ResourceEntity entity) {
         return new ResourceDefinition(entity.name, entity.pathPrefix, entity.upstreamUrl,
                 new CredentialInjection(entity.injectionStyle, entity.injectionHeader), entity.maskedFields,
-                Duration.ofMillis(entity.upstreamTimeoutMs));
+                Duration.ofMillis(entity.upstreamTimeoutMs), entity.credentialSource.toDomain(), entity.dataPlanePools);
     }
 
     private static GrantDefinition toDomain(AccessGrantEntity entity) {

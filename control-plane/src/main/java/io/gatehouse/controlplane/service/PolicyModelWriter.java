@@ -5,6 +5,7 @@ import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
+import io.gatehouse.controlplane.model.CredentialSourceColumn;
 import io.gatehouse.controlplane.model.AccessGrantEntity;
 import io.gatehouse.controlplane.model.IdentityEntity;
 import io.gatehouse.controlplane.model.OidcTrustBindingEntity;
@@ -101,6 +102,8 @@ public class PolicyModelWriter {
         entity.injectionHeader = resource.injection().headerName();
         entity.maskedFields = new ArrayList<>(resource.maskedFields());
         entity.upstreamTimeoutMs = resource.upstreamTimeout().toMillis();
+        entity.credentialSource = CredentialSourceColumn.of(resource.credentialSource());
+        entity.dataPlanePools = new ArrayList<>(resource.dataPlanePools());
     }
 
     private static AccessGrantEntity toEntity(GrantDefinition grant, IdentityEntity identity, ResourceEntity resource) {

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +49,7 @@ class AuditIngestionGrpcServiceTest {
         List<AuditAck> acks = ingest(first, second);
 
         assertEquals(List.of(2L, 3L), acks.stream().map(AuditAck::getAckedSequence).toList());
-        List<StoredAuditEvent> stored = store.search(new AuditQuery(Optional.of(requestId), Optional.empty(), 50));
+        List<StoredAuditEvent> stored = store.search(AuditQuery.byRequestId(requestId, 50));
         assertEquals(3, stored.size());
         StoredAuditEvent newest = stored.get(0);
         assertEquals(Instant.parse("2026-01-01T10:00:02Z"), newest.record().time());
@@ -72,7 +71,7 @@ class AuditIngestionGrpcServiceTest {
 
         assertEquals(List.of(1L, 2L), acks.stream().map(AuditAck::getAckedSequence).toList());
         assertEquals(List.of(2L), acksAfterReconnect.stream().map(AuditAck::getAckedSequence).toList());
-        assertEquals(2, store.search(new AuditQuery(Optional.of(requestId), Optional.empty(), 50)).size());
+        assertEquals(2, store.search(AuditQuery.byRequestId(requestId, 50)).size());
     }
 
     @Test
@@ -88,7 +87,7 @@ class AuditIngestionGrpcServiceTest {
         assertTrue(status.getDescription().contains("event #1 of the batch (event_id '" + withoutTime.getEventId() + "')"),
                 status.getDescription());
         assertTrue(status.getDescription().endsWith("time is required"), status.getDescription());
-        assertEquals(0, store.search(new AuditQuery(Optional.of(requestId), Optional.empty(), 50)).size());
+        assertEquals(0, store.search(AuditQuery.byRequestId(requestId, 50)).size());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gatehouse.controlplane.service;
 
+import io.gatehouse.controlplane.domain.CredentialSource;
 import io.gatehouse.controlplane.config.DeclarativeConfigLoader;
 import io.gatehouse.controlplane.config.TestConfigs;
 import io.gatehouse.controlplane.domain.IdentityOverview;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,7 +43,12 @@ class DeclarativeApplyTest {
               - name: ledger
                 pathPrefix: /demo
                 upstream: https://ledger.internal:8443/api/
-                credential: {injection: header, header: X-Api-Key}
+                credential:
+                  injection: header
+                  header: X-Api-Key
+                  ttl: 90s
+                  dataPlanes: [edge]
+                  source: {vault: {database: {mount: db, role: ledger-ro}}}
             grants:
               - identity: nightly-report
                 resource: ledger
@@ -74,6 +81,9 @@ class DeclarativeApplyTest {
         assertEquals("ledger", stored.resources().get(0).name());
         assertEquals("https://ledger.internal:8443/api", stored.resources().get(0).upstreamUrl());
         assertEquals(List.of("GET", "HEAD"), stored.grants().get(0).methods());
+        assertEquals(new CredentialSource(CredentialSource.Kind.VAULT_DATABASE, "db", "ledger-ro",
+                CredentialSource.DATABASE_KEYS, null, Duration.ofSeconds(90)), stored.resources().get(0).credentialSource());
+        assertEquals(List.of("edge"), stored.resources().get(0).dataPlanePools());
     }
 
     @Test

@@ -1,0 +1,91 @@
+package io.gatehouse.controlplane.security;
+
+import io.gatehouse.controlplane.model.SigningKeyEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The control plane's signing keys, kept in PostgreSQL so that every replica and every restart signs with
+ * the same key and verifiers keep trusting tokens already issued. The first start creates a P-256 key.
+ */
+@Startup
+@ApplicationScoped
+public class SigningKeys {
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class);
+    private static final long CREATE_LOCK = 0x6761746568L;
+
+    private final List<SigningKey> keys;
+
+    public SigningKeys(Clock clock) {
+        List<SigningKey> loaded = QuarkusTransaction.requiringNew().call(() -> {
+            // replicas starting together must not each create a key the others do not know
+            SigningKeyEntity.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(" + CREATE_LOCK + ")")
+                    .getSingleResult();
+            if (SigningKeyEntity.count() == 0) {
+                create(clock.instant());
+            }
+            return SigningKeyEntity.<SigningKeyEntity>listAll().stream().map(SigningKeys::toKey).toList();
+        });
+        this.keys = loaded.stream().sorted(Comparator.comparing(SigningKey::createdAt).reversed()).toList();
+        LOG.infof("signing node tokens with key %s (%d key(s) published)", current().kid(), keys.size());
+    }
+
+    /** The key new tokens are signed with: the newest. */
+    public SigningKey current() {
+        return keys.get(0);
+    }
+
+    /** Every key whose tokens verifiers must accept. */
+    public List<SigningKey> published() {
+        return keys;
+    }
+
+    private static void create(Instant now) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            SigningKeyEntity entity = new SigningKeyEntity();
+            entity.kid = "cp-" + UUID.randomUUID();
+            entity.algorithm = SigningKey.ALGORITHM;
+            entity.privateKey = pair.getPrivate().getEncoded();
+            entity.publicKey = pair.getPublic().getEncoded();
+            entity.createdAt = now;
+            entity.persist();
+            LOG.infof("created signing key %s", entity.kid);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create an EC P-256 signing key: " + e.getMessage(), e);
+        }
+    }
+
+    private static SigningKey toKey(SigningKeyEntity entity) {
+        try {
+            KeyFactory factory = KeyFactory.getInstance("EC");
+            return new SigningKey(entity.kid,
+                    (ECPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(entity.privateKey)),
+                    (ECPublicKey) factory.generatePublic(new X509EncodedKeySpec(entity.publicKey)),
+                    entity.createdAt);
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new IllegalStateException("signing key " + entity.kid + " in table signing_key cannot be read: "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+}
