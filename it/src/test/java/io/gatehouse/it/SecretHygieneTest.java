@@ -46,8 +46,10 @@ class SecretHygieneTest {
             if (text.contains(suite.upstreamSecret())) {
                 leaks.add(log.getFileName().toString());
             }
-            if (text.contains(suite.dataPlaneToken())) {
-                leaks.add(log.getFileName() + " (data-plane token)");
+            for (String joinToken : suite.joinTokens()) {
+                if (text.contains(joinToken)) {
+                    leaks.add(log.getFileName() + " (join token)");
+                }
             }
         }
         assertTrue(leaks.isEmpty(), () -> "secrets written to logs: " + leaks);

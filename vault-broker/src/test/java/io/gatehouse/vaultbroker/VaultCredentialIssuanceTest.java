@@ -1,9 +1,9 @@
 package io.gatehouse.vaultbroker;
 
+import io.gatehouse.launcher.testing.vault.FakeVault;
 import io.gatehouse.proto.credential.v1.CredentialServiceGrpc;
 import io.gatehouse.proto.credential.v1.IssueCredentialRequest;
 import io.gatehouse.proto.credential.v1.IssuedCredential;
-import io.gatehouse.vaultbroker.vault.FakeVault;
 import io.gatehouse.vaultbroker.vault.VaultTestResource;
 import io.grpc.Metadata;
 import io.grpc.Status;

@@ -4,7 +4,9 @@ import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.proto.audit.v1.AuditAck;
 import io.gatehouse.proto.audit.v1.AuditBatch;
 import io.gatehouse.proto.audit.v1.AuditIngestionService;
+import io.gatehouse.dataplane.identity.JoinTokenClientInterceptor;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
@@ -67,7 +69,8 @@ public class AuditShipper {
     private boolean streamHealthy = true; // false from a broken stream until the next ack: one WARN per outage
 
     @Inject
-    public AuditShipper(@GrpcClient("controlplane") AuditIngestionService controlPlane, DataPlaneConfig config) {
+    public AuditShipper(@GrpcClient("controlplane") @RegisterClientInterceptor(JoinTokenClientInterceptor.class)
+                        AuditIngestionService controlPlane, DataPlaneConfig config) {
         this(controlPlane, config.dataPlane().id(), config.audit().batchSize(), config.audit().flushInterval(),
                 Path.of(config.dataPlane().stateDir()).resolve("audit"), spoolSettings(config.audit().spool()));
     }

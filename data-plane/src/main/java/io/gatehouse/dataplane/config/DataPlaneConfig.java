@@ -62,6 +62,9 @@ public interface DataPlaneConfig {
         String host();
 
         int grpcPort();
+
+        /** The join token this node presents on every call to the control plane; it decides the node's pool. */
+        Optional<String> joinToken();
     }
 
     interface Approval {
@@ -81,8 +84,6 @@ public interface DataPlaneConfig {
         String host();
 
         int grpcPort();
-
-        Optional<String> token();
 
         Duration renewMargin();
     }

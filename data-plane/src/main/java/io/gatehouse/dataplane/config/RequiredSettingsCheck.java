@@ -9,9 +9,11 @@ import jakarta.inject.Singleton;
 public class RequiredSettingsCheck {
 
     void check(@Observes @jakarta.annotation.Priority(1) StartupEvent event, DataPlaneConfig config) {
-        if (config.vaultBroker().token().filter(token -> !token.isBlank()).isEmpty()) {
-            throw new IllegalStateException("gatehouse.vault-broker.token is not set: set GATEHOUSE_VAULT_BROKER_TOKEN to the "
-                    + "data-plane token the vault broker accepts (gatehouse.broker.data-plane-tokens on the broker)");
+        if (config.controlPlane().joinToken().filter(token -> !token.isBlank()).isEmpty()) {
+            throw new IllegalStateException("gatehouse.control-plane.join-token is not set: set GATEHOUSE_CONTROL_PLANE_JOIN_TOKEN"
+                    + " to the join token of this data plane's pool (one of gatehouse.control-plane.join-tokens on the"
+                    + " control plane); the data plane authenticates to the control plane with it and receives its"
+                    + " node token for the vault broker in exchange");
         }
     }
 }

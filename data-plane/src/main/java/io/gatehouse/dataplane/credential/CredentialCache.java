@@ -1,14 +1,15 @@
 package io.gatehouse.dataplane.credential;
 
 import io.gatehouse.dataplane.config.DataPlaneConfig;
+import io.gatehouse.dataplane.identity.NodeTokenClientInterceptor;
+import io.gatehouse.dataplane.identity.NodeTokens;
 import io.gatehouse.proto.credential.v1.CredentialService;
 import io.gatehouse.proto.credential.v1.IssueCredentialRequest;
 import io.gatehouse.proto.credential.v1.IssuedCredential;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.GrpcClientUtils;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,25 +22,27 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Upstream credentials from the vault broker, cached per resource until their lease ends minus a
- * renewal margin. When the broker cannot be reached a cached credential keeps serving until its
- * lease really ends; after that the resource gets 503 while every other resource keeps working.
+ * renewal margin, or until the broker announces a rotation. When the broker cannot be reached a cached
+ * credential keeps serving until its lease really ends; after that the resource gets 503 while every
+ * other resource keeps working. The broker is called with this node's token; a refused token is
+ * replaced once and the call repeated.
  */
 @ApplicationScoped
 public class CredentialCache {
 
     private static final Logger LOG = Logger.getLogger(CredentialCache.class);
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final CredentialService broker;
+    private final NodeTokens nodeTokens;
     private final String dataPlaneId;
     private final Duration renewMargin;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, UpstreamCredential> byResource = new ConcurrentHashMap<>();
 
-    public CredentialCache(@GrpcClient("broker") CredentialService broker, DataPlaneConfig config) {
-        Metadata headers = new Metadata();
-        headers.put(AUTHORIZATION, "Bearer " + config.vaultBroker().token().orElse(""));
-        this.broker = GrpcClientUtils.attachHeaders(broker, headers);
+    public CredentialCache(@GrpcClient("broker") @RegisterClientInterceptor(NodeTokenClientInterceptor.class)
+                           CredentialService broker, NodeTokens nodeTokens, DataPlaneConfig config) {
+        this.broker = broker;
+        this.nodeTokens = nodeTokens;
         this.dataPlaneId = config.dataPlane().id();
         this.renewMargin = config.vaultBroker().renewMargin();
     }
@@ -50,9 +53,29 @@ public class CredentialCache {
         if (cached != null && cached.expiresAt().minus(renewMargin).isAfter(now)) {
             return Uni.createFrom().item(cached);
         }
-        return broker.issueCredential(IssueCredentialRequest.newBuilder().setResource(resource).setDataPlaneId(dataPlaneId).build())
+        return nodeTokens.usable()
+                .chain(() -> issue(resource))
+                .onFailure(CredentialCache::tokenRefused).recoverWithUni(() -> nodeTokens.replace().chain(() -> issue(resource)))
                 .map(issued -> remember(resource, issued))
                 .onFailure().recoverWithUni(failure -> fallBack(resource, cached, failure));
+    }
+
+    /** Drops the cached copy of one resource (the broker announced a new credential). */
+    public void forget(String resource) {
+        byResource.remove(resource);
+    }
+
+    /** Drops every cached copy (rotations may have been missed while the broker's stream was down). */
+    public void forgetAll() {
+        byResource.clear();
+    }
+
+    private Uni<IssuedCredential> issue(String resource) {
+        return broker.issueCredential(IssueCredentialRequest.newBuilder().setResource(resource).setDataPlaneId(dataPlaneId).build());
+    }
+
+    private static boolean tokenRefused(Throwable failure) {
+        return failure instanceof StatusRuntimeException refused && refused.getStatus().getCode() == Status.Code.UNAUTHENTICATED;
     }
 
     private UpstreamCredential remember(String resource, IssuedCredential issued) {
@@ -71,7 +94,10 @@ public class CredentialCache {
         }
         String why = switch (status.getCode()) {
             case NOT_FOUND -> "no credential is configured for resource '" + resource + "'";
-            case UNAUTHENTICATED, PERMISSION_DENIED -> "the vault broker does not accept this data plane (check gatehouse.vault-broker.token)";
+            case UNAUTHENTICATED -> "the vault broker does not accept this data plane's node token (check that the broker"
+                    + " trusts this control plane's keys) or no node token could be obtained from the control plane";
+            case PERMISSION_DENIED -> "this data plane's pool may not receive the credential of resource '" + resource
+                    + "' (see credential.dataPlanes of the resource)";
             default -> "the vault broker is unavailable (" + status.getCode() + ")";
         };
         LOG.errorf("No credential for resource %s: %s", resource, why);

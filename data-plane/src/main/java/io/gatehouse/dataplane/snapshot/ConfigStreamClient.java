@@ -5,7 +5,9 @@ import io.gatehouse.dataplane.policy.PolicySnapshot;
 import io.gatehouse.proto.config.v1.ConfigDiscoveryService;
 import io.gatehouse.proto.config.v1.ConfigSnapshot;
 import io.gatehouse.proto.config.v1.SnapshotRequest;
+import io.gatehouse.dataplane.identity.JoinTokenClientInterceptor;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
@@ -48,7 +50,8 @@ public class ConfigStreamClient {
     private volatile Cancellable subscription;
     private volatile boolean stopping;
 
-    public ConfigStreamClient(@GrpcClient("controlplane") ConfigDiscoveryService controlPlane, PolicyHolder policy,
+    public ConfigStreamClient(@GrpcClient("controlplane") @RegisterClientInterceptor(JoinTokenClientInterceptor.class)
+                              ConfigDiscoveryService controlPlane, PolicyHolder policy,
                               DataPlaneConfig config) {
         this.controlPlane = controlPlane;
         this.policy = policy;

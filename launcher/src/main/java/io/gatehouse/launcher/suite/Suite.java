@@ -33,13 +33,18 @@ public final class Suite implements AutoCloseable {
     public static final String CONFIG_FILE = "gatehouse.yaml";
     public static final String SECRET_STORE_FILE = "secrets.yaml";
     public static final String DATA_PLANE_ID = "local-dp-1";
+    /** The pool of the suite's data plane; resources name it in credential.dataPlanes (the default pool). */
+    public static final String DATA_PLANE_POOL = "default";
+    /** The vault broker joins the control plane under a pool of its own, which no resource names. */
+    public static final String BROKER_POOL = "vault-broker";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SuiteOptions options;
     private final PrintStream out;
     private final String upstreamSecret = randomToken();
-    private final String dataPlaneToken = randomToken();
+    private final String dataPlaneJoinToken = randomToken();
+    private final String brokerJoinToken = randomToken();
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final List<Service> skipped = new ArrayList<>();
     private final Thread shutdownHook;
@@ -255,11 +260,16 @@ public final class Suite implements AutoCloseable {
         switch (service) {
             case VAULT_BROKER -> spec
                     .env("GATEHOUSE_BROKER_STATIC_STORE_FILE", secretStoreFile())
-                    .env("GATEHOUSE_BROKER_DATA_PLANE_TOKENS", dataPlaneToken);
+                    .env("GATEHOUSE_BROKER_CONTROL_PLANE_URL", httpUrl(Service.CONTROL_PLANE))
+                    .env("GATEHOUSE_BROKER_CONTROL_PLANE_GRPC_HOST", "127.0.0.1")
+                    .env("GATEHOUSE_BROKER_CONTROL_PLANE_GRPC_PORT", ports.grpc(Service.CONTROL_PLANE))
+                    .env("GATEHOUSE_BROKER_CONTROL_PLANE_JOIN_TOKEN", brokerJoinToken);
             case CONTROL_PLANE -> {
                 datasource(spec, Database.CONTROL);
                 adminOidc(spec);
-                spec.env("GATEHOUSE_CONTROL_PLANE_CONFIG_FILE", configFile());
+                spec.env("GATEHOUSE_CONTROL_PLANE_CONFIG_FILE", configFile())
+                        .env("GATEHOUSE_CONTROL_PLANE_JOIN_TOKENS", DATA_PLANE_POOL + ":" + dataPlaneJoinToken + ","
+                                + BROKER_POOL + ":" + brokerJoinToken);
             }
             case APPROVAL_SERVICE -> {
                 datasource(spec, Database.APPROVAL);
@@ -277,7 +287,7 @@ public final class Suite implements AutoCloseable {
                     .env("GATEHOUSE_APPROVAL_STATUS_URL", httpUrl(Service.APPROVAL_SERVICE) + "/api/v1/approvals/{id}")
                     .env("GATEHOUSE_VAULT_BROKER_HOST", "127.0.0.1")
                     .env("GATEHOUSE_VAULT_BROKER_GRPC_PORT", ports.grpc(Service.VAULT_BROKER))
-                    .env("GATEHOUSE_VAULT_BROKER_TOKEN", dataPlaneToken);
+                    .env("GATEHOUSE_CONTROL_PLANE_JOIN_TOKEN", dataPlaneJoinToken);
             default -> throw new IllegalStateException("unknown service " + service);
         }
         options.extraEnvironment(service).forEach(spec::env);
@@ -466,9 +476,9 @@ public final class Suite implements AutoCloseable {
         return upstreamSecret;
     }
 
-    /** The token that identifies the data plane to the vault broker. */
-    public String dataPlaneToken() {
-        return dataPlaneToken;
+    /** The join tokens the data plane and the vault broker present to the control plane. */
+    public List<String> joinTokens() {
+        return List.of(dataPlaneJoinToken, brokerJoinToken);
     }
 
     public Path workDir() {

@@ -18,14 +18,56 @@ public interface BrokerConfig {
     String SOURCES_FILE_KEY = "gatehouse.broker.sources.file";
     String VAULT_URL_KEY = "gatehouse.broker.vault.url";
 
-    /** Tokens that identify data planes, comma-separated. At least one is required. */
+    String CONTROL_PLANE_URL_KEY = "gatehouse.broker.control-plane.url";
+    String CONTROL_PLANE_JOIN_TOKEN_KEY = "gatehouse.broker.control-plane.join-token";
+
+    /**
+     * Static tokens that identify data planes of the default pool, comma-separated. Required unless the control
+     * plane is set (then data planes present the node tokens it signs).
+     */
     Optional<List<String>> dataPlaneTokens();
+
+    ControlPlane controlPlane();
 
     StaticStore staticStore();
 
     Sources sources();
 
     Vault vault();
+
+    /**
+     * The control plane. When its URL is set, the broker takes which resource's credential lives where, and which
+     * data-plane pools may receive it, from the control plane's config snapshots (the sources file is not used),
+     * verifies data planes' node tokens with the control plane's published keys, and sends its security events to
+     * the control plane's audit store.
+     */
+    interface ControlPlane {
+
+        /** Base HTTP URL, e.g. {@code http://control-plane:8081}; the JWKS is read from there. */
+        Optional<String> url();
+
+        /** Host of the control plane's gRPC API (config snapshots, audit ingestion). */
+        @WithDefault("localhost")
+        String grpcHost();
+
+        @WithDefault("9081")
+        int grpcPort();
+
+        /** The join token the broker presents to the control plane's gRPC API. Required with the URL. */
+        Optional<String> joinToken();
+
+        /** The broker's node id in the control plane's view of its nodes. */
+        @WithDefault("vault-broker")
+        String nodeId();
+
+        /** Time between two JWKS downloads caused by an unknown key id. */
+        @WithDefault("10S")
+        Duration jwksRefetchInterval();
+
+        /** Clock skew allowed when checking node tokens' exp and nbf. */
+        @WithDefault("30S")
+        Duration clockSkew();
+    }
 
     /** The built-in static secret store. */
     interface StaticStore {

@@ -1,6 +1,10 @@
 package io.gatehouse.vaultbroker.grpc;
 
+import io.gatehouse.vaultbroker.model.CallerNode;
 import io.gatehouse.vaultbroker.service.DataPlaneTokens;
+import io.gatehouse.vaultbroker.service.NodeTokenVerifier;
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -12,10 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Lets a gRPC call through only with {@code authorization: Bearer <data-plane token>}. Applies to every
- * service of the broker. A refusal is logged without the token and answered with a generic message.
+ * Lets a gRPC call through only with {@code authorization: Bearer <token>}, where the token is a node token the
+ * control plane signed (it names the node and its pool) or one of the broker's static data-plane tokens (the
+ * default pool). Applies to every service of the broker. A refusal is logged without the token and answered
+ * with a generic message.
  */
 @GlobalInterceptor
 @ApplicationScoped
@@ -24,14 +31,17 @@ public class DataPlaneAuthInterceptor implements ServerInterceptor {
     static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     static final String REFUSAL = "a valid data-plane token is required";
+    static final String STATIC_TOKEN_NODE = "static-token";
 
     private static final Logger LOG = Logger.getLogger(DataPlaneAuthInterceptor.class);
     private static final String BEARER = "bearer ";
 
-    private final DataPlaneTokens tokens;
+    private final DataPlaneTokens staticTokens;
+    private final NodeTokenVerifier nodeTokens;
 
-    public DataPlaneAuthInterceptor(DataPlaneTokens tokens) {
-        this.tokens = tokens;
+    public DataPlaneAuthInterceptor(DataPlaneTokens staticTokens, NodeTokenVerifier nodeTokens) {
+        this.staticTokens = staticTokens;
+        this.nodeTokens = nodeTokens;
     }
 
     @Override
@@ -41,10 +51,13 @@ public class DataPlaneAuthInterceptor implements ServerInterceptor {
         if (token == null) {
             return refuse(call, "no bearer token");
         }
-        if (!tokens.matches(token)) {
-            return refuse(call, "an unknown bearer token");
+        Optional<CallerNode> caller = staticTokens.matches(token)
+                ? Optional.of(new CallerNode(STATIC_TOKEN_NODE, CallerNode.DEFAULT_POOL))
+                : nodeTokens.verify(token);
+        if (caller.isEmpty()) {
+            return refuse(call, "an unknown, expired or badly signed bearer token");
         }
-        return next.startCall(call, headers);
+        return Contexts.interceptCall(Context.current().withValue(CallerNodes.KEY, caller.get()), call, headers, next);
     }
 
     private static String bearerToken(String authorization) {

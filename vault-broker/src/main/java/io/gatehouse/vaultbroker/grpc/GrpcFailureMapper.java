@@ -1,6 +1,7 @@
 package io.gatehouse.vaultbroker.grpc;
 
 import io.gatehouse.vaultbroker.repository.SecretStoreUnavailableException;
+import io.gatehouse.vaultbroker.service.CredentialAccessDeniedException;
 import io.gatehouse.vaultbroker.service.InvalidCredentialRequestException;
 import io.gatehouse.vaultbroker.service.UnknownResourceException;
 import io.grpc.Status;
@@ -20,6 +21,9 @@ public class GrpcFailureMapper {
         }
         if (failure instanceof InvalidCredentialRequestException) {
             return Status.INVALID_ARGUMENT.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof CredentialAccessDeniedException) {
+            return Status.PERMISSION_DENIED.withDescription(failure.getMessage()).asRuntimeException();
         }
         if (failure instanceof UnknownResourceException) {
             return Status.NOT_FOUND.withDescription(failure.getMessage()).asRuntimeException();

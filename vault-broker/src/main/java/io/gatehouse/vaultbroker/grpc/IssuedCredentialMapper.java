@@ -1,6 +1,5 @@
 package io.gatehouse.vaultbroker.grpc;
 
-import com.google.protobuf.Timestamp;
 import io.gatehouse.proto.credential.v1.IssuedCredential;
 import io.gatehouse.vaultbroker.model.IssuedLease;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +13,7 @@ public class IssuedCredentialMapper {
                 .setResource(lease.resource())
                 .setSecret(lease.secret().reveal())
                 .setLeaseId(lease.leaseId())
-                .setExpiresAt(Timestamp.newBuilder()
-                        .setSeconds(lease.expiresAt().getEpochSecond())
-                        .setNanos(lease.expiresAt().getNano()))
+                .setExpiresAt(ProtoTimestamps.of(lease.expiresAt()))
                 .build();
     }
 }

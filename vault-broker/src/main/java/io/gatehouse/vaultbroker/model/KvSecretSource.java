@@ -20,4 +20,9 @@ public record KvSecretSource(String resource, String mount, String path, List<St
     public String readPath() {
         return mount + "/data/" + path;
     }
+
+    /** Where Vault keeps the secret's versions, without their values. */
+    public String metadataPath() {
+        return mount + "/metadata/" + path;
+    }
 }

@@ -41,6 +41,31 @@ public final class Secret {
         return new String(value);
     }
 
+    /** Whether both hold the same value; takes the same time for any two values of one length. */
+    public boolean sameValueAs(Secret other) {
+        char[] theirs = other.copyOfValue();
+        try {
+            synchronized (this) {
+                requireNotCleared();
+                if (theirs.length != value.length) {
+                    return false;
+                }
+                int difference = 0;
+                for (int i = 0; i < value.length; i++) {
+                    difference |= value[i] ^ theirs[i];
+                }
+                return difference == 0;
+            }
+        } finally {
+            Arrays.fill(theirs, '\0');
+        }
+    }
+
+    private synchronized char[] copyOfValue() {
+        requireNotCleared();
+        return value.clone();
+    }
+
     public synchronized int length() {
         return value.length;
     }

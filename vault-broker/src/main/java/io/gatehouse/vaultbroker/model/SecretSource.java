@@ -20,6 +20,12 @@ public sealed interface SecretSource permits KvSecretSource, LeasedSecretSource 
     /** The Vault API path that is read, relative to {@code /v1/}, for messages. */
     String readPath();
 
+    /** How long a KV secret is cached and issued copies may live, unless configured. */
+    Duration DEFAULT_KV_TTL = Duration.ofMinutes(5);
+
+    /** How long issued copies of a leased secret may live, unless configured. */
+    Duration DEFAULT_LEASE_TTL = Duration.ofMinutes(10);
+
     /** Values of several keys are joined with this, e.g. {@code username:password} for basic authentication. */
     String KEY_SEPARATOR = ":";
 }

@@ -1,22 +1,20 @@
 package io.gatehouse.vaultbroker.repository;
 
+import io.gatehouse.vaultbroker.model.ResourceAccess;
 import io.gatehouse.vaultbroker.model.StoredCredential;
 import io.gatehouse.vaultbroker.repository.vault.VaultBackend;
 import io.gatehouse.vaultbroker.repository.vault.VaultSecretStore;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The secret store the broker issues from: Vault for the resources the sources file maps, the built-in
- * static store for the others. A resource in both is refused at start.
+ * Finds a resource's credential where the catalog says it lives: in Vault when the resource has a Vault source,
+ * in the built-in static store otherwise (its lease then capped at the resource's ttl, when one is set).
  */
-@Startup
 @ApplicationScoped
-public class RoutingSecretStore implements SecretStore {
+public class RoutingSecretStore {
 
     private final StaticSecretStore staticStore;
     private final Optional<VaultSecretStore> vaultStore;
@@ -24,20 +22,23 @@ public class RoutingSecretStore implements SecretStore {
     public RoutingSecretStore(StaticSecretStore staticStore, VaultBackend vault) {
         this.staticStore = staticStore;
         this.vaultStore = vault.store();
-        Set<String> both = staticStore.resources().stream()
-                .filter(resource -> vaultStore.map(store -> store.serves(resource)).orElse(false))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
-        if (!both.isEmpty()) {
-            throw new IllegalStateException("resources " + both + " are in both the static store and the secret"
-                    + " sources file; keep each in one");
-        }
     }
 
-    @Override
-    public Optional<StoredCredential> find(String resource) {
-        if (vaultStore.isPresent() && vaultStore.get().serves(resource)) {
-            return vaultStore.get().find(resource);
+    /**
+     * @return a copy whose secret the caller clears after use; empty when the store holds nothing for the resource
+     * @throws SecretStoreUnavailableException when Vault cannot provide it
+     */
+    public Optional<StoredCredential> find(ResourceAccess access) {
+        if (access.vaultSource().isPresent()) {
+            return vaultStore.flatMap(store -> store.find(access.resource()));
         }
-        return staticStore.find(resource);
+        return staticStore.find(access.resource()).map(credential -> capped(credential, access.ttl()));
+    }
+
+    private static StoredCredential capped(StoredCredential credential, Optional<Duration> ttl) {
+        if (ttl.isEmpty() || ttl.get().compareTo(credential.leaseDuration()) >= 0) {
+            return credential;
+        }
+        return new StoredCredential(credential.secret(), ttl.get());
     }
 }

@@ -36,8 +36,8 @@ import java.util.Set;
 @ApplicationScoped
 public class SecretSourcesFileLoader {
 
-    static final Duration DEFAULT_KV_TTL = Duration.ofMinutes(5);
-    static final Duration DEFAULT_LEASE_TTL = Duration.ofMinutes(10);
+    static final Duration DEFAULT_KV_TTL = SecretSource.DEFAULT_KV_TTL;
+    static final Duration DEFAULT_LEASE_TTL = SecretSource.DEFAULT_LEASE_TTL;
 
     private static final String SOURCES = "sources";
     private static final String VAULT = "vault";

@@ -29,9 +29,11 @@ public class StaticSecretStore implements SecretStore {
 
     public StaticSecretStore(BrokerConfig config, StaticStoreFileLoader loader) {
         Optional<Path> file = config.staticStore().file();
-        if (file.isEmpty() && config.sources().file().isPresent()) {
+        boolean otherSources = config.sources().file().isPresent()
+                || config.controlPlane().url().filter(url -> !url.isBlank()).isPresent();
+        if (file.isEmpty() && otherSources) {
             this.credentials = Map.of();
-            LOG.infof("no static secret store file; credentials come from %s only", BrokerConfig.SOURCES_FILE_KEY);
+            LOG.infof("no static secret store file; credentials come from Vault only");
             return;
         }
         Optional<byte[]> key = config.staticStore().key().filter(k -> !k.isBlank()).map(k -> parseKey(k));

@@ -12,8 +12,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
- * The tokens that identify data planes. Only their SHA-256 digests are kept, and a presented token is
- * compared with every one of them in constant time. The broker refuses to start without a token.
+ * The static tokens that identify data planes of the default pool. Only their SHA-256 digests are kept, and a
+ * presented token is compared with every one of them in constant time. Without a control plane (whose signed
+ * node tokens identify data planes otherwise) the broker refuses to start without one.
  */
 @Startup
 @ApplicationScoped
@@ -27,17 +28,18 @@ public class DataPlaneTokens {
 
     @Inject
     public DataPlaneTokens(BrokerConfig config) {
-        this(config.dataPlaneTokens().orElse(List.of()));
+        this(config.dataPlaneTokens().orElse(List.of()), config.controlPlane().url().filter(url -> !url.isBlank()).isEmpty());
     }
 
-    /** @throws IllegalStateException when no non-blank token is given */
-    public DataPlaneTokens(List<String> tokens) {
+    /** @throws IllegalStateException when no non-blank token is given but one is required */
+    public DataPlaneTokens(List<String> tokens, boolean required) {
         List<String> usable = tokens.stream().map(String::trim).filter(token -> !token.isEmpty()).toList();
-        if (usable.isEmpty()) {
+        if (usable.isEmpty() && required) {
             throw new IllegalStateException(BrokerConfig.DATA_PLANE_TOKENS_KEY + " (environment variable "
                     + BrokerConfig.envVarOf(BrokerConfig.DATA_PLANE_TOKENS_KEY) + ") is not set: the vault broker"
-                    + " issues credentials only to data planes presenting one of these tokens and does not start"
-                    + " without at least one");
+                    + " issues credentials only to data planes presenting one of these tokens (or a node token of"
+                    + " the control plane set by " + BrokerConfig.CONTROL_PLANE_URL_KEY + ") and does not start"
+                    + " without either");
         }
         long shortTokens = usable.stream().filter(token -> token.length() < RECOMMENDED_MIN_LENGTH).count();
         if (shortTokens > 0) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 public enum IssuanceOutcome {
     ISSUED,
     NOT_FOUND,
+    DENIED,
     INVALID,
     UNAVAILABLE;
 

@@ -12,7 +12,7 @@ class DataPlaneTokensTest {
 
     @Test
     void matchesEveryConfiguredToken() {
-        DataPlaneTokens tokens = new DataPlaneTokens(List.of("first-token", " second-token "));
+        DataPlaneTokens tokens = new DataPlaneTokens(List.of("first-token", " second-token "), true);
 
         assertTrue(tokens.matches("first-token"));
         assertTrue(tokens.matches("second-token"));
@@ -24,10 +24,10 @@ class DataPlaneTokensTest {
 
     @Test
     void refusesToWorkWithoutAToken() {
-        IllegalStateException none = assertThrows(IllegalStateException.class, () -> new DataPlaneTokens(List.of()));
+        IllegalStateException none = assertThrows(IllegalStateException.class, () -> new DataPlaneTokens(List.of(), true));
         assertTrue(none.getMessage().contains("gatehouse.broker.data-plane-tokens"));
         assertTrue(none.getMessage().contains("GATEHOUSE_BROKER_DATA_PLANE_TOKENS"));
 
-        assertThrows(IllegalStateException.class, () -> new DataPlaneTokens(List.of(" ", "")));
+        assertThrows(IllegalStateException.class, () -> new DataPlaneTokens(List.of(" ", ""), true));
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.vaultbroker.vault;
 
+import io.gatehouse.launcher.testing.vault.FakeVault;
 import io.gatehouse.vaultbroker.model.KvSecretSource;
 import io.gatehouse.vaultbroker.model.LeasedSecretSource;
 import io.gatehouse.vaultbroker.model.SecretSource;

@@ -1,5 +1,6 @@
 package io.gatehouse.vaultbroker.vault;
 
+import io.gatehouse.launcher.testing.vault.FakeVault;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;

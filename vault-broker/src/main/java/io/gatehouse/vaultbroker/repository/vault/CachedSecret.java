@@ -8,6 +8,7 @@ import io.gatehouse.vaultbroker.model.VaultLease;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The broker's copy of one resource's secret. Usable until {@code expiresAt} (the end of the Vault lease, or
@@ -21,6 +22,7 @@ final class CachedSecret {
     private final Instant expiresAt;
     private final Instant refreshAt;
     private Instant issuedUntil;
+    private OptionalInt kvVersion = OptionalInt.empty();
 
     private CachedSecret(Secret secret, Optional<VaultLease> lease, Duration originalLeaseDuration, Instant from,
             Duration lifetime, Instant issuedUntil) {
@@ -34,12 +36,19 @@ final class CachedSecret {
 
     static CachedSecret of(FetchedSecret fetched, SecretSource source, Instant now) {
         Duration lifetime = fetched.lease().map(VaultLease::duration).filter(d -> !d.isZero()).orElse(source.ttl());
-        return new CachedSecret(fetched.secret(), fetched.lease(), lifetime, now, lifetime, now);
+        CachedSecret cached = new CachedSecret(fetched.secret(), fetched.lease(), lifetime, now, lifetime, now);
+        cached.kvVersion = fetched.kvVersion();
+        return cached;
     }
 
     /** The same secret under a renewed lease. */
     CachedSecret renewed(VaultLease renewal, Instant now) {
         return new CachedSecret(secret, Optional.of(renewal), originalLeaseDuration, now, renewal.duration(), issuedUntil);
+    }
+
+    /** The KV version this copy was read from, when it is a KV secret. */
+    OptionalInt kvVersion() {
+        return kvVersion;
     }
 
     /** Whether a renewal granted so little that the secret should be replaced (its max TTL is near). */

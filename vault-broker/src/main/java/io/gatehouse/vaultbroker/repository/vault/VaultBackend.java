@@ -3,6 +3,7 @@ package io.gatehouse.vaultbroker.repository.vault;
 import io.gatehouse.vaultbroker.config.BrokerConfig;
 import io.gatehouse.vaultbroker.model.SecretSource;
 import io.gatehouse.vaultbroker.repository.SecretSourcesFileLoader;
+import io.gatehouse.vaultbroker.service.RotationAnnouncer;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +19,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sets up the Vault store when the sources file names Vault sources: logs in, reads every source once
- * (a source Vault refuses stops the start, naming resource and path) and renews, refreshes and revokes on a
- * schedule of its own (never on an event loop). Without a sources file nothing here contacts Vault.
+ * Sets up the Vault store when Vault is configured ({@code gatehouse.broker.vault.url}): logs in on first use,
+ * and renews, refreshes and revokes on a schedule of its own (never on an event loop). Its sources come from
+ * the sources file (read and checked at start: a source Vault refuses stops the start, naming resource and path)
+ * or from the control plane's snapshots ({@link #replaceSources}). Without a Vault URL nothing here contacts Vault.
  */
 @Startup
 @ApplicationScoped
@@ -33,27 +35,32 @@ public class VaultBackend {
     private final ScheduledExecutorService maintenance;
     private final boolean revokeOnShutdown;
 
-    public VaultBackend(BrokerConfig config, SecretSourcesFileLoader loader) {
-        Map<String, SecretSource> sources = config.sources().file().map(loader::load).orElse(Map.of());
+    public VaultBackend(BrokerConfig config, SecretSourcesFileLoader loader, RotationAnnouncer rotations) {
+        boolean fromControlPlane = config.controlPlane().url().filter(url -> !url.isBlank()).isPresent();
+        Map<String, SecretSource> sources = fromControlPlane ? Map.of()
+                : config.sources().file().map(loader::load).orElse(Map.of());
         BrokerConfig.Vault vault = config.vault();
         this.revokeOnShutdown = vault.revokeOnShutdown();
-        if (sources.isEmpty()) {
-            vault.url().ifPresent(url -> LOG.warnf("%s is set but no %s names a Vault source; Vault is not used",
-                    BrokerConfig.VAULT_URL_KEY, BrokerConfig.SOURCES_FILE_KEY));
+        Optional<String> configuredUrl = vault.url().filter(u -> !u.isBlank());
+        if (configuredUrl.isEmpty()) {
+            if (!sources.isEmpty()) {
+                throw new IllegalStateException(BrokerConfig.describeKey(BrokerConfig.VAULT_URL_KEY) + " is not set,"
+                        + " but the sources file names Vault sources for " + sources.keySet());
+            }
             this.store = Optional.empty();
             this.session = null;
             this.maintenance = null;
             return;
         }
-        URI url = URI.create(vault.url().filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
-                BrokerConfig.describeKey(BrokerConfig.VAULT_URL_KEY) + " is not set, but the sources file names Vault"
-                        + " sources for " + sources.keySet())));
+        URI url = URI.create(configuredUrl.get());
         Clock clock = Clock.systemUTC();
         VaultHttp http = new VaultHttp(url, vault.connectTimeout(), vault.requestTimeout());
         this.session = new VaultSession(http, VaultAuthMethods.from(vault.auth()), clock);
         VaultSecretStore vaultStore = new VaultSecretStore(sources, new VaultSecretReader(http, session), clock,
-                vault.requestTimeout().multipliedBy(3));
-        validate(url, sources, vaultStore);
+                vault.requestTimeout().multipliedBy(3), rotations::announce);
+        if (!sources.isEmpty()) {
+            validate(url, sources, vaultStore);
+        }
         this.store = Optional.of(vaultStore);
         this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "vault-lease-maintenance");
@@ -62,6 +69,20 @@ public class VaultBackend {
         });
         long every = vault.maintenanceInterval().toMillis();
         maintenance.scheduleWithFixedDelay(this::maintain, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Installs the Vault sources the control plane's snapshot names.
+     *
+     * @return the problems (a source Vault refuses, or Vault not configured); nothing changes when there are any
+     */
+    public List<String> replaceSources(Map<String, SecretSource> sources) {
+        if (store.isEmpty()) {
+            return sources.isEmpty() ? List.of() : List.of("resources " + new java.util.TreeSet<>(sources.keySet())
+                    + " name Vault sources, but this vault broker has no Vault configured ("
+                    + BrokerConfig.describeKey(BrokerConfig.VAULT_URL_KEY) + ")");
+        }
+        return store.get().replaceSources(sources);
     }
 
     /** @throws IllegalStateException naming every resource and path Vault refuses */
@@ -84,6 +105,9 @@ public class VaultBackend {
     }
 
     private void maintain() {
+        if (store.orElseThrow().isEmpty()) {
+            return;
+        }
         try {
             session.maintain();
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import io.gatehouse.vaultbroker.model.VaultLease;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Reads secrets from Vault and manages their leases ({@code sys/leases/renew}, {@code sys/leases/revoke}). */
 public class VaultSecretReader {
@@ -47,7 +48,18 @@ public class VaultSecretReader {
             throw new VaultSecretFormatException("version " + metadata.path("version").asText("?") + " of "
                     + source.readPath() + " is deleted or destroyed");
         }
-        return new FetchedSecret(join(source, data.path("data")), Optional.empty());
+        int version = metadata.path("version").asInt(0);
+        return new FetchedSecret(join(source, data.path("data")), Optional.empty(),
+                version > 0 ? OptionalInt.of(version) : OptionalInt.empty());
+    }
+
+    /**
+     * The newest version of a KV secret, from its metadata (no secret value is read).
+     *
+     * @throws VaultRequestException when Vault refuses the metadata path (the policy may allow data only)
+     */
+    public int currentKvVersion(KvSecretSource source) {
+        return session.call(token -> http.get(source.metadataPath(), token)).path("data").path("current_version").asInt(0);
     }
 
     private FetchedSecret readLeased(LeasedSecretSource source) {

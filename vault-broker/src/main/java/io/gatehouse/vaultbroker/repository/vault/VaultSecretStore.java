@@ -1,6 +1,7 @@
 package io.gatehouse.vaultbroker.repository.vault;
 
 import io.gatehouse.vaultbroker.model.FetchedSecret;
+import io.gatehouse.vaultbroker.model.KvSecretSource;
 import io.gatehouse.vaultbroker.model.SecretSource;
 import io.gatehouse.vaultbroker.model.StoredCredential;
 import io.gatehouse.vaultbroker.model.VaultLease;
@@ -12,15 +13,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Credentials from Vault, cached per resource.
@@ -32,6 +36,11 @@ import java.util.concurrent.TimeoutException;
  * {@link SecretStoreUnavailableException}. While a valid copy is served, requests ask Vault again at most every
  * {@link #RETRY_AFTER_FAILURE} (the maintenance thread keeps trying on its own schedule).</li>
  * <li>A superseded lease is revoked once no copy handed to a data plane can still be in use.</li>
+ * <li>A credential that changed (a new KV version, a new dynamic secret) is announced to {@code onRotated}. The
+ * maintenance run also compares the latest version of each unpinned KV secret with the cached one (metadata only),
+ * so a rotated KV secret is picked up within one maintenance interval, not only after two thirds of its ttl.</li>
+ * <li>The sources can be replaced at run time ({@link #replaceSources}); new and changed ones are read first, and
+ * nothing changes when one of them cannot be read.</li>
  * </ul>
  */
 public class VaultSecretStore implements SecretStore {
@@ -40,8 +49,10 @@ public class VaultSecretStore implements SecretStore {
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(VaultSecretStore.class);
 
-    private final Map<String, SecretSource> sources;
+    private volatile Map<String, SecretSource> sources;
     private final VaultSecretReader reader;
+    private final Consumer<String> onRotated;
+    private final Set<String> metadataRefused = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final Duration waitForSharedFetch;
     private final Map<String, CachedSecret> cache = new ConcurrentHashMap<>();
@@ -52,14 +63,32 @@ public class VaultSecretStore implements SecretStore {
     /** @param waitForSharedFetch how long a request waits for a Vault call another request started */
     public VaultSecretStore(Map<String, SecretSource> sources, VaultSecretReader reader, Clock clock,
             Duration waitForSharedFetch) {
+        this(sources, reader, clock, waitForSharedFetch, resource -> {
+        });
+    }
+
+    /** @param onRotated told the resource whose credential changed; must not block */
+    public VaultSecretStore(Map<String, SecretSource> sources, VaultSecretReader reader, Clock clock,
+            Duration waitForSharedFetch, Consumer<String> onRotated) {
         this.sources = Map.copyOf(sources);
         this.reader = reader;
+        this.onRotated = onRotated;
         this.clock = clock;
         this.waitForSharedFetch = waitForSharedFetch;
     }
 
     public boolean serves(String resource) {
         return sources.containsKey(resource);
+    }
+
+    /** The current sources by resource. */
+    public Map<String, SecretSource> sources() {
+        return sources;
+    }
+
+    /** Whether no source is configured (nothing to maintain). */
+    public boolean isEmpty() {
+        return sources.isEmpty();
     }
 
     @Override
@@ -155,7 +184,12 @@ public class VaultSecretStore implements SecretStore {
         LOG.infof("read the credential of resource '%s' from Vault (%s)%s", source.resource(), source.readPath(),
                 fetched.lease().map(lease -> ", lease " + lease.leaseId() + " for " + lease.duration()).orElse(""));
         if (previous != null) {
+            boolean rotated = !previous.secret().isCleared() && !previous.secret().sameValueAs(fresh.secret());
             supersede(source, previous);
+            if (rotated) {
+                LOG.infof("the credential of resource '%s' changed in Vault; announcing the rotation", source.resource());
+                onRotated.accept(source.resource());
+            }
         }
         return fresh;
     }
@@ -193,7 +227,7 @@ public class VaultSecretStore implements SecretStore {
     public void maintain() {
         for (SecretSource source : sources.values()) {
             CachedSecret cached = cache.get(source.resource());
-            if (cached != null && cached.dueAt(clock.instant())) {
+            if (cached != null && (cached.dueAt(clock.instant()) || newerKvVersion(source, cached))) {
                 try {
                     refresh(source);
                 } catch (RuntimeException e) {
@@ -202,6 +236,83 @@ public class VaultSecretStore implements SecretStore {
             }
         }
         revokeSuperseded(false);
+    }
+
+    /** Whether Vault holds a newer version of an unpinned KV secret than the cached one. */
+    private boolean newerKvVersion(SecretSource source, CachedSecret cached) {
+        if (!(source instanceof KvSecretSource kv) || kv.version() != null || cached.kvVersion().isEmpty()
+                || metadataRefused.contains(source.resource())) {
+            return false;
+        }
+        try {
+            return reader.currentKvVersion(kv) > cached.kvVersion().getAsInt();
+        } catch (VaultRequestException e) {
+            metadataRefused.add(source.resource());
+            LOG.infof("Vault refuses the metadata of resource '%s' (%s): its rotations are picked up when the cached"
+                    + " copy is refreshed, after two thirds of its ttl; allow read on %s to pick them up sooner",
+                    source.resource(), e.getMessage(), kv.metadataPath());
+            return false;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces the sources. New and changed sources are read first; if any of them cannot be read nothing changes
+     * and the problems are returned. A source whose place changed is announced as rotated. When Vault cannot be
+     * reached the sources are taken as they are and read on first use.
+     *
+     * @return one line per source Vault refused or that lacks a key, naming the resource and path
+     */
+    public synchronized List<String> replaceSources(Map<String, SecretSource> wanted) {
+        Map<String, SecretSource> current = sources;
+        Map<String, CachedSecret> staged = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (SecretSource source : wanted.values()) {
+            if (source.equals(current.get(source.resource()))) {
+                continue;
+            }
+            try {
+                staged.put(source.resource(), CachedSecret.of(reader.read(source), source, clock.instant()));
+            } catch (VaultRequestException | VaultSecretFormatException e) {
+                problems.add("resource '" + source.resource() + "': " + source.readPath() + " cannot be read: "
+                        + e.getMessage());
+            } catch (VaultUnreachableException e) {
+                LOG.warnf("Vault cannot be reached to check the source of resource '%s' (%s); it is read on first use",
+                        source.resource(), e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            staged.forEach((resource, cached) -> discard(resource, cached));
+            return problems;
+        }
+        sources = Map.copyOf(wanted);
+        for (String resource : current.keySet()) {
+            if (!wanted.containsKey(resource) || !wanted.get(resource).equals(current.get(resource))) {
+                CachedSecret previous = cache.remove(resource);
+                if (previous != null) {
+                    supersede(current.get(resource), previous);
+                }
+                metadataRefused.remove(resource);
+                if (wanted.containsKey(resource)) {
+                    onRotated.accept(resource);
+                }
+            }
+        }
+        staged.forEach(cache::put);
+        return List.of();
+    }
+
+    /** Drops a secret read only to check its source: wiped, and its lease revoked at once. */
+    private void discard(String resource, CachedSecret cached) {
+        cached.secret().clear();
+        cached.lease().ifPresent(lease -> {
+            try {
+                reader.revoke(lease);
+            } catch (RuntimeException e) {
+                LOG.warnf("could not revoke lease %s read to check resource '%s': %s", lease.leaseId(), resource, describe(e));
+            }
+        });
     }
 
     private void revokeSuperseded(boolean all) {

@@ -1,4 +1,4 @@
-package io.gatehouse.vaultbroker.vault;
+package io.gatehouse.launcher.testing.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code POST /v1/auth/<approle mount>/login} ({@code role_id}, {@code secret_id}; 400 "invalid role or secret
  * ID"), {@code POST /v1/auth/<kubernetes mount>/login} ({@code role}, {@code jwt}; 403 "permission denied")</li>
  * <li>KV v2: {@code GET /v1/<mount>/data/<path>[?version=n]} → {@code {"data":{"data":{…},"metadata":{created_time,
- * deletion_time, destroyed, version}}}}; 404 for a missing secret or a deleted version</li>
+ * deletion_time, destroyed, version}}}}; 404 for a missing secret or a deleted version;
+ * {@code GET /v1/<mount>/metadata/<path>} → {@code current_version, oldest_version, versions}</li>
  * <li>dynamic secrets: {@code GET /v1/<mount>/creds/<role>} → {@code lease_id, lease_duration, renewable, data}</li>
  * <li>{@code PUT /v1/sys/leases/renew} ({@code lease_id}, {@code increment}; capped at the role's max TTL; 400 for an
  * unknown, expired or revoked lease), {@code PUT /v1/sys/leases/revoke} (204, also for an unknown lease)</li>
@@ -295,6 +296,11 @@ public final class FakeVault implements AutoCloseable {
     }
 
     private Answer readSecret(String method, String path, String query) {
+        int metadata = path.indexOf("/metadata/");
+        if (metadata > 0) {
+            String key = path.substring(0, metadata) + "/" + path.substring(metadata + 10);
+            return kv.containsKey(key) ? requireMethod(method, "GET", () -> readKvMetadata(key)) : new Answer(404, errors());
+        }
         int data = path.indexOf("/data/");
         if (data > 0 && kv.containsKey(path.substring(0, data) + "/" + path.substring(data + 6))) {
             return requireMethod(method, "GET", () -> readKv(path.substring(0, data) + "/" + path.substring(data + 6),
@@ -308,6 +314,26 @@ public final class FakeVault implements AutoCloseable {
             return requireMethod(method, "GET", () -> issueDynamic(path, role));
         }
         return new Answer(404, errors("no handler for route \"" + path + "\". route entry not found."));
+    }
+
+    /** {@code GET /v1/<mount>/metadata/<path>}: the secret's versions without their data. */
+    private Answer readKvMetadata(String key) {
+        List<Map<String, String>> versions = kv.get(key);
+        Map<String, Object> byVersion = new LinkedHashMap<>();
+        for (int version = 1; version <= versions.size(); version++) {
+            boolean deleted = deletedVersions.getOrDefault(key, Set.of()).contains(version);
+            byVersion.put(String.valueOf(version), Map.of("created_time", "2026-01-01T00:00:00.000000Z",
+                    "deletion_time", deleted ? "2026-01-02T00:00:00.000000Z" : "", "destroyed", false));
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("cas_required", false);
+        payload.put("created_time", "2026-01-01T00:00:00.000000Z");
+        payload.put("current_version", versions.size());
+        payload.put("max_versions", 0);
+        payload.put("oldest_version", 1);
+        payload.put("updated_time", "2026-01-01T00:00:00.000000Z");
+        payload.put("versions", byVersion);
+        return new Answer(200, envelope(Map.of("data", payload)));
     }
 
     private Answer readKv(String key, String query) {
