@@ -79,7 +79,7 @@ public final class GatehouseSuite {
             throw new UncheckedIOException(e);
         }
         long timeout = Long.getLong("gatehouse.it.start-timeout", 180);
-        return SuiteOptions.forTests(home, workDir).serviceStartTimeout(Duration.ofSeconds(timeout));
+        return SuiteVault.configure(SuiteOptions.forTests(home, workDir).serviceStartTimeout(Duration.ofSeconds(timeout)));
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -25,6 +25,15 @@ public final class DemoFiles {
 
     /** The demo declarative config: one identity, one resource, a read grant and an approval-gated write grant. */
     public static String config(String ciIssuerUrl, String upstreamUrl, Instant now) {
+        return config(ciIssuerUrl, upstreamUrl, now, "", "");
+    }
+
+    /**
+     * The demo declarative config with more resources and grants appended to its lists (YAML list items indented
+     * by two spaces; {@code {expires}} becomes the demo's expiry date).
+     */
+    public static String config(String ciIssuerUrl, String upstreamUrl, Instant now, String extraResources,
+                                String extraGrants) {
         String expires = now.plus(180, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         return """
                 # Written by the Gatehouse launcher for the local suite; rewritten at every start.
@@ -56,7 +65,9 @@ public final class DemoFiles {
                     methods: [POST]
                     paths: ["/refunds"]
                     approval: {required: true, approverGroup: payments-approvers, quorum: 1}
-                """.formatted(expires, ciIssuerUrl, upstreamUrl);
+                """.formatted(expires, ciIssuerUrl, upstreamUrl)
+                .replace("grants:\n", extraResources.replace("{expires}", expires) + "grants:\n")
+                + extraGrants.replace("{expires}", expires);
     }
 
     /** The static secret store: the demo resource's upstream credential. */

@@ -116,7 +116,8 @@ public final class Suite implements AutoCloseable {
         });
 
         try {
-            DemoFiles.write(configFile(), DemoFiles.config(issuer.issuerUrl(LocalOidcIssuer.CI), upstream.baseUrl(), Instant.now()));
+            DemoFiles.write(configFile(), DemoFiles.config(issuer.issuerUrl(LocalOidcIssuer.CI), upstream.baseUrl(), Instant.now(),
+                    options.extraResources(), options.extraGrants()));
             DemoFiles.writePrivate(secretStoreFile(), DemoFiles.secretStore(upstreamSecret));
             Files.createDirectories(dataPlaneStateDir());
         } catch (IOException e) {

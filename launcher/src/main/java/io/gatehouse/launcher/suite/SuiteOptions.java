@@ -24,6 +24,8 @@ public final class SuiteOptions {
     private boolean skipMissingServices = true;
     private boolean keepDatabaseData = true;
     private final java.util.Map<Service, java.util.Map<String, String>> extraEnvironment = new java.util.EnumMap<>(Service.class);
+    private String extraResources = "";
+    private String extraGrants = "";
 
     /** Options for the quickstart: the fixed ports, work directory {@code .gatehouse/} in the repository. */
     public static SuiteOptions quickstart(Path home) {
@@ -140,6 +142,25 @@ public final class SuiteOptions {
     public SuiteOptions env(Service service, String key, String value) {
         extraEnvironment.computeIfAbsent(service, s -> new java.util.LinkedHashMap<>()).put(key, value);
         return this;
+    }
+
+    /**
+     * Resources and grants added to the demo declarative config, as YAML list items indented by two spaces
+     * (tests use it for resources backed by their own stand-ins). {@code {expires}} is replaced by a date
+     * 180 days ahead.
+     */
+    public SuiteOptions extraConfig(String resources, String grants) {
+        this.extraResources = resources;
+        this.extraGrants = grants;
+        return this;
+    }
+
+    public String extraResources() {
+        return extraResources;
+    }
+
+    public String extraGrants() {
+        return extraGrants;
     }
 
     public java.util.Map<String, String> extraEnvironment(Service service) {
