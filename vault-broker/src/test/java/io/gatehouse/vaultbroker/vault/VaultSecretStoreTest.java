@@ -26,6 +26,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,11 +69,25 @@ class VaultSecretStoreTest {
     }
 
     private VaultSecretStore storeFor(List<SecretSource> sources) {
+        return storeFor(sources, resource -> {
+        });
+    }
+
+    private VaultSecretStore storeFor(List<SecretSource> sources, Consumer<String> onRotated) {
         VaultHttp http = new VaultHttp(vault.url(), Duration.ofSeconds(1), Duration.ofSeconds(2));
         String token = vault.createToken(Duration.ZERO, Duration.ZERO, false);
         VaultSession session = new VaultSession(http, new TokenAuthMethod(Secret.of(token)), clock);
         return new VaultSecretStore(sources.stream().collect(Collectors.toMap(SecretSource::resource, s -> s)),
-                new VaultSecretReader(http, session), clock, Duration.ofSeconds(5));
+                new VaultSecretReader(http, session), clock, Duration.ofSeconds(5), onRotated);
+    }
+
+    private static String reveal(VaultSecretStore from, String resource) {
+        StoredCredential credential = from.find(resource).orElseThrow();
+        try {
+            return credential.secret().reveal();
+        } finally {
+            credential.secret().clear();
+        }
     }
 
     private String value(String resource) {
@@ -242,6 +258,49 @@ class VaultSecretStoreTest {
         assertTrue(text.contains("resource 'missing': secret/data/apps/none cannot be read: Vault answered 404"), text);
         assertTrue(text.contains("key 'absent' is missing in secret/data/apps/demo"), text);
         assertFalse(text.contains(CANARY));
+    }
+
+    @Test
+    void aNewKvVersionIsPickedUpAndAnnouncedAtTheNextMaintenanceWithoutWaitingForTheTtl() {
+        List<String> rotated = new CopyOnWriteArrayList<>();
+        VaultSecretStore watched = storeFor(List.of(demo, pinned), rotated::add);
+        assertEquals(CANARY, reveal(watched, "demo"));
+        assertEquals(CANARY, reveal(watched, "pinned"));
+
+        watched.maintain();
+        assertEquals(List.of(), rotated, "nothing changed yet");
+
+        vault.putKv("secret", "apps/demo", Map.of("token", "rotated-value"));
+        watched.maintain();
+
+        assertEquals(List.of("demo"), rotated, "the pinned version did not change");
+        assertEquals("rotated-value", reveal(watched, "demo"));
+        assertEquals(CANARY, reveal(watched, "pinned"));
+        assertTrue(vault.calls("GET", "secret/metadata/apps/demo") >= 2, "rotation is found from metadata");
+    }
+
+    @Test
+    void replacedSourcesAreReadFirstAndNothingChangesWhenOneIsUnreadable() {
+        List<String> rotated = new CopyOnWriteArrayList<>();
+        VaultSecretStore replaced = storeFor(List.of(demo), rotated::add);
+        assertEquals(CANARY, reveal(replaced, "demo"));
+        vault.deny("secret/data/apps/denied");
+        KvSecretSource denied = new KvSecretSource("denied", "secret", "apps/denied", List.of("token"), null,
+                Duration.ofMinutes(1));
+
+        List<String> problems = replaced.replaceSources(Map.of("db", db, "denied", denied));
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("resource 'denied': secret/data/apps/denied cannot be read: Vault answered 403"),
+                problems.get(0));
+        assertTrue(replaced.serves("demo") && !replaced.serves("db"), "the previous sources stay");
+        assertTrue(vault.leases().stream().allMatch(lease -> lease.revoked), "a lease read only to check is revoked");
+
+        KvSecretSource moved = new KvSecretSource("demo", "secret", "apps/basic", List.of("user"), null, Duration.ofMinutes(3));
+        assertEquals(List.of(), replaced.replaceSources(Map.of("demo", moved, "db", db)));
+        assertEquals(List.of("demo"), rotated, "a resource whose source moved is announced");
+        assertEquals("svc", reveal(replaced, "demo"));
+        assertTrue(replaced.find("db").isPresent());
     }
 
     @Test
