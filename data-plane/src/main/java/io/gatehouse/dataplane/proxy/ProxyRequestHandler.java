@@ -35,6 +35,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -109,6 +111,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         return authenticator.authenticate(token, policy).map(caller -> {
             call.identity = caller.identity().name();
             call.identityPurpose = caller.identity().purpose();
+            call.identityOwnerTeam = caller.identity().ownerTeam();
             call.authorization = Authorizer.authorize(policy, caller.identity(), call.request.method().name(),
                     call.canonicalPath, Instant.now());
             return call.authorization;
@@ -137,14 +140,27 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         if (!authorization.needsApproval()) {
             return Future.succeededFuture(null);
         }
+        String breakGlassReason = call.request.getHeader(ProxyHeaders.BREAK_GLASS);
+        boolean breakGlass = breakGlassReason != null;
+        if (breakGlass && (!authorization.grant().approval().breakGlass() || breakGlassReason.isBlank())) {
+            throw new ProblemException(Problem.forbidden(breakGlassReason.isBlank()
+                    ? "break-glass needs a reason: the value of " + ProxyHeaders.BREAK_GLASS
+                    : "the grant of this call does not allow break-glass; ask for approval instead"));
+        }
         return BodyCollector.collect(call.request, maxBufferedBody).compose(body -> {
-            String justification = call.request.getHeader(ProxyHeaders.JUSTIFICATION);
-            ApprovalCall approvalCall = new ApprovalCall(call.identity, authorization.resource().name(),
+            String justification = breakGlass ? breakGlassReason.strip() : call.request.getHeader(ProxyHeaders.JUSTIFICATION);
+            ApprovalCall approvalCall = new ApprovalCall(call.identity, call.identityOwnerTeam, authorization.resource().name(),
                     call.request.method().name(), call.canonicalPath, call.request.query(), body.getBytes(),
                     justification == null || justification.isBlank() ? call.identityPurpose : justification,
                     authorization.grant().approval(), call.requestId);
-            Duration hold = PreferHeader.holdTime(call.request.headers().getAll("Prefer"), approvalGate.holdTimeout());
-            return onContext(approvalGate.decide(approvalCall, hold), context).map(outcome -> {
+            if (breakGlass) {
+                return onContext(approvalGate.breakGlass(approvalCall), context).map(approvalId -> {
+                    call.approvalId = approvalId;
+                    return body;
+                });
+            }
+            Duration hold = PreferHeader.holdTime(call.request.headers().getAll("Prefer"), approvalGate.holdTime(approvalCall));
+            return onContext(approvalGate.decide(approvalCall, hold, callerGone(call)), context).map(outcome -> {
                 call.approvalId = outcome.approvalId();
                 switch (outcome.verdict()) {
                     case APPROVED -> {
@@ -155,6 +171,17 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
                 }
             });
         });
+    }
+
+    /** Completes when the caller's connection closes before the answer. */
+    private static CompletionStage<Void> callerGone(ProxyCall call) {
+        CompletableFuture<Void> gone = new CompletableFuture<>();
+        HttpServerResponse response = call.request.response();
+        response.closeHandler(closed -> gone.complete(null));
+        if (response.closed()) {
+            gone.complete(null);
+        }
+        return gone;
     }
 
     private Future<HttpClientResponse> fetchCredentialAndForward(ProxyCall call, Buffer bufferedBody, Context context) {
