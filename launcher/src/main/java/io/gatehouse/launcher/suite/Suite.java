@@ -42,6 +42,7 @@ public final class Suite implements AutoCloseable {
     private final String dataPlaneToken = randomToken();
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final List<Service> skipped = new ArrayList<>();
+    private final List<ManagedProcess> dataPlaneReplicas = new ArrayList<>();
     private final Thread shutdownHook;
     private volatile Database database;
     private volatile LocalOidcIssuer issuer;
@@ -264,6 +265,8 @@ public final class Suite implements AutoCloseable {
             case APPROVAL_SERVICE -> {
                 datasource(spec, Database.APPROVAL);
                 adminOidc(spec);
+                spec.env("GATEHOUSE_CONTROL_PLANE_HOST", "127.0.0.1")
+                        .env("GATEHOUSE_CONTROL_PLANE_GRPC_PORT", ports.grpc(Service.CONTROL_PLANE));
             }
             case DATA_PLANE -> spec
                     .env("GATEHOUSE_PROXY_HOST", "127.0.0.1")
@@ -354,6 +357,39 @@ public final class Suite implements AutoCloseable {
             process.awaitReady();
             return readyText(service);
         });
+    }
+
+    /**
+     * Starts one more data-plane replica, like the suite's data plane but with its own node id, ports, state
+     * directory and log ({@code logs/data-plane-<nodeId>.log}), and waits until it is ready. It stops with the
+     * suite. Returns its proxy URL.
+     */
+    public synchronized String startDataPlaneReplica(String nodeId) {
+        ensureOpen();
+        ProcessSpec primary = requireService(Service.DATA_PLANE).spec();
+        int proxyPort = SuitePorts.freePort();
+        int httpPort = SuitePorts.freePort();
+        Path stateDir = options.workDir().resolve("data-plane-state-" + nodeId);
+        ProcessSpec.Builder spec = ProcessSpec.builder(Service.DATA_PLANE.module() + "-" + nodeId)
+                .command(primary.command())
+                .workingDirectory(primary.workingDirectory())
+                .startTimeout(primary.startTimeout())
+                .logFile(options.logsDir().resolve(Service.DATA_PLANE.module() + "-" + nodeId + ".log"))
+                .readinessUrl(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));
+        primary.environment().forEach(spec::env);
+        spec.env("QUARKUS_HTTP_PORT", httpPort)
+                .env("GATEHOUSE_PROXY_PORT", proxyPort)
+                .env("GATEHOUSE_DATA_PLANE_ID", nodeId)
+                .env("GATEHOUSE_DATA_PLANE_STATE_DIR", stateDir);
+        ManagedProcess replica = new ManagedProcess(spec.build());
+        dataPlaneReplicas.add(replica);
+        step("data plane replica " + nodeId, () -> {
+            Files.createDirectories(stateDir);
+            replica.start();
+            replica.awaitReady();
+            return "proxy on http://127.0.0.1:" + proxyPort;
+        });
+        return "http://127.0.0.1:" + proxyPort;
     }
 
     private ManagedProcess requireService(Service service) {
@@ -511,6 +547,14 @@ public final class Suite implements AutoCloseable {
             return;
         }
         closed = true;
+        for (ManagedProcess replica : dataPlaneReplicas) {
+            try {
+                replica.stop(Duration.ofSeconds(15));
+            } catch (RuntimeException e) {
+                out.println("could not stop " + replica.spec().name() + ": " + e);
+            }
+        }
+        dataPlaneReplicas.clear();
         List<Service> order = new ArrayList<>(services.keySet());
         java.util.Collections.reverse(order);
         boolean any = !order.isEmpty() || issuer != null || upstream != null || database != null;
