@@ -76,6 +76,30 @@ public class ApprovalGate {
     }
 
     /**
+     * Like {@link #decide}, for a retry that names the approval it was told about (202): the call must be the
+     * one that approval was asked for (same identity and request digest), otherwise it is refused.
+     */
+    public Uni<ApprovalOutcome> retry(ApprovalCall call, String approvalId, Duration hold, CompletionStage<Void> callerGone) {
+        String digest = call.digest();
+        return approvals.watchApproval(WatchApprovalRequest.newBuilder().setApprovalId(approvalId).build())
+                .toUni()
+                .onItem().transformToUni(ticket -> {
+                    if (ticket == null || !ticket.getIdentity().equals(call.identity()) || !ticket.getRequestDigest().equals(digest)) {
+                        return Uni.createFrom().item(new ApprovalOutcome(ApprovalOutcome.Verdict.REFUSED, approvalId,
+                                "approval " + approvalId + " was asked for another request: the method, path, query or body differ"));
+                    }
+                    Uni<ApprovalTicket> current = ticket.getState() == ApprovalState.APPROVAL_STATE_PENDING && !hold.isZero()
+                            ? awaitDecision(ticket, hold, call, callerGone)
+                            : Uni.createFrom().item(ticket);
+                    return current.onItem().transformToUni(decided -> conclude(decided, call, digest));
+                })
+                .onFailure(ApprovalGate::isNotFound).recoverWithItem(failure -> new ApprovalOutcome(
+                        ApprovalOutcome.Verdict.REFUSED, approvalId, "approval " + approvalId + " does not exist"))
+                .onFailure(failure -> !(failure instanceof ApprovalUnavailableException))
+                .transform(failure -> unavailable(call, failure));
+    }
+
+    /**
      * Records a break-glass call: it passes at once and the approval service opens a review of it.
      * Completes with the id of the record; fails with {@link ApprovalUnavailableException} when the
      * record cannot be written (then the call does not pass).
@@ -152,6 +176,10 @@ public class ApprovalGate {
                 .setOwnerTeam(call.ownerTeam() == null ? "" : call.ownerTeam())
                 .setOwnerTeamMayApprove(call.rule().ownerTeamMayApprove())
                 .build();
+    }
+
+    private static boolean isNotFound(Throwable failure) {
+        return failure instanceof StatusRuntimeException sre && sre.getStatus().getCode() == Status.Code.NOT_FOUND;
     }
 
     private static boolean isPrecondition(Throwable failure) {

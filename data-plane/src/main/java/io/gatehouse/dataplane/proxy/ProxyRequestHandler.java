@@ -160,7 +160,11 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
                 });
             }
             Duration hold = PreferHeader.holdTime(call.request.headers().getAll("Prefer"), approvalGate.holdTime(approvalCall));
-            return onContext(approvalGate.decide(approvalCall, hold, callerGone(call)), context).map(outcome -> {
+            String retryOf = call.request.getHeader(ProxyHeaders.APPROVAL_ID);
+            Uni<ApprovalOutcome> decision = retryOf == null || retryOf.isBlank()
+                    ? approvalGate.decide(approvalCall, hold, callerGone(call))
+                    : approvalGate.retry(approvalCall, retryOf.strip(), hold, callerGone(call));
+            return onContext(decision, context).map(outcome -> {
                 call.approvalId = outcome.approvalId();
                 switch (outcome.verdict()) {
                     case APPROVED -> {
@@ -225,7 +229,9 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
                 JsonObject body = new JsonObject()
                         .put("status", "pending-approval")
                         .put("approvalId", pending.approvalId())
-                        .put("detail", "this call waits for a human approval; retry the same call after it is approved")
+                        .put("detail", "this call waits for a human approval; retry the same call after it is approved"
+                                + " (with the header " + ProxyHeaders.APPROVAL_ID + " set to the approval id)")
+                        .put("retryHeader", ProxyHeaders.APPROVAL_ID)
                         .put("requestId", call.requestId);
                 approvalStatusUrl.ifPresent(template -> {
                     String statusUrl = template.replace("{id}", pending.approvalId());

@@ -103,6 +103,38 @@ class ApprovalGateTest {
         assertInstanceOf(ApprovalUnavailableException.class, failure);
     }
 
+    @Test
+    void aRetryNamingTheApprovalOfAnotherRequestIsRefused() {
+        ApprovalCall call = call(new ApprovalRule("g", 1), "why");
+        service.current = ApprovalTicket.newBuilder().setApprovalId("a-9").setState(ApprovalState.APPROVAL_STATE_APPROVED)
+                .setIdentity("deploy-bot").setRequestDigest("0".repeat(64)).build();
+
+        ApprovalOutcome outcome = gate.retry(call, "a-9", Duration.ZERO, new CompletableFuture<>())
+                .await().atMost(Duration.ofSeconds(5));
+
+        assertEquals(ApprovalOutcome.Verdict.REFUSED, outcome.verdict());
+        assertTrue(outcome.reason().contains("another request"), outcome.reason());
+    }
+
+    @Test
+    void aRetryOfTheSameRequestUsesItsApprovalAndAnUnknownApprovalIsRefused() {
+        ApprovalCall call = call(new ApprovalRule("g", 1), "why");
+        service.current = ApprovalTicket.newBuilder().setApprovalId("a-9").setState(ApprovalState.APPROVAL_STATE_EXPIRED)
+                .setIdentity("deploy-bot").setRequestDigest(call.digest()).build();
+
+        ApprovalOutcome expired = gate.retry(call, "a-9", Duration.ZERO, new CompletableFuture<>())
+                .await().atMost(Duration.ofSeconds(5));
+        assertEquals(ApprovalOutcome.Verdict.REFUSED, expired.verdict());
+        assertTrue(expired.reason().contains("expired"), expired.reason());
+
+        service.current = null;
+        service.unknown = true;
+        ApprovalOutcome unknown = gate.retry(call, "nope", Duration.ZERO, new CompletableFuture<>())
+                .await().atMost(Duration.ofSeconds(5));
+        assertEquals(ApprovalOutcome.Verdict.REFUSED, unknown.verdict());
+        assertTrue(unknown.reason().contains("does not exist"), unknown.reason());
+    }
+
     private static ApprovalCall call(ApprovalRule rule, String justification) {
         return new ApprovalCall("deploy-bot", "platform", "demo", "POST", "/demo/refunds", null,
                 "{\"amount\":1}".getBytes(StandardCharsets.UTF_8), justification, rule, "req-1");
@@ -114,6 +146,8 @@ class ApprovalGateTest {
         volatile ApprovalRequest breakGlass;
         volatile CancelApprovalRequest cancelled;
         volatile boolean failBreakGlass;
+        volatile ApprovalTicket current;
+        volatile boolean unknown;
 
         @Override
         public Uni<ApprovalTicket> requestApproval(ApprovalRequest request) {
@@ -123,6 +157,12 @@ class ApprovalGateTest {
 
         @Override
         public Multi<ApprovalTicket> watchApproval(WatchApprovalRequest request) {
+            if (unknown) {
+                return Multi.createFrom().failure(Status.NOT_FOUND.asRuntimeException());
+            }
+            if (current != null) {
+                return Multi.createFrom().item(current);
+            }
             return Multi.createBy().concatenating().streams(
                     Multi.createFrom().item(ticket(request.getApprovalId(), ApprovalState.APPROVAL_STATE_PENDING)),
                     Multi.createFrom().nothing());
