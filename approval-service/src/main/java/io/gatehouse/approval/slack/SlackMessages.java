@@ -63,6 +63,7 @@ public class SlackMessages {
         blocks.add(header("Approval " + approval.state().name().toLowerCase()));
         blocks.add(summary(approval));
         blocks.add(context(outcome));
+        blocks.add(context("approval " + approval.id()));
         return message.toString();
     }
 
