@@ -136,44 +136,60 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
     /** Completes with the buffered body of a call that needed approval, or null for a call streamed as is. */
     private Future<Buffer> passApprovalGate(ProxyCall call, Context context) {
-        Authorization authorization = call.authorization;
-        if (!authorization.needsApproval()) {
+        if (!call.authorization.needsApproval()) {
             return Future.succeededFuture(null);
         }
-        String breakGlassReason = call.request.getHeader(ProxyHeaders.BREAK_GLASS);
-        boolean breakGlass = breakGlassReason != null;
-        if (breakGlass && (!authorization.grant().approval().breakGlass() || breakGlassReason.isBlank())) {
-            throw new ProblemException(Problem.forbidden(breakGlassReason.isBlank()
-                    ? "break-glass needs a reason: the value of " + ProxyHeaders.BREAK_GLASS
-                    : "the grant of this call does not allow break-glass; ask for approval instead"));
-        }
+        String breakGlassReason = breakGlassReason(call);
         return BodyCollector.collect(call.request, maxBufferedBody).compose(body -> {
-            String justification = breakGlass ? breakGlassReason.strip() : call.request.getHeader(ProxyHeaders.JUSTIFICATION);
-            ApprovalCall approvalCall = new ApprovalCall(call.identity, call.identityOwnerTeam, authorization.resource().name(),
-                    call.request.method().name(), call.canonicalPath, call.request.query(), body.getBytes(),
-                    justification == null || justification.isBlank() ? call.identityPurpose : justification,
-                    authorization.grant().approval(), call.requestId);
-            if (breakGlass) {
-                return onContext(approvalGate.breakGlass(approvalCall), context).map(approvalId -> {
-                    call.approvalId = approvalId;
-                    return body;
-                });
-            }
-            Duration hold = PreferHeader.holdTime(call.request.headers().getAll("Prefer"), approvalGate.holdTime(approvalCall));
-            String retryOf = call.request.getHeader(ProxyHeaders.APPROVAL_ID);
-            Uni<ApprovalOutcome> decision = retryOf == null || retryOf.isBlank()
-                    ? approvalGate.decide(approvalCall, hold, callerGone(call))
-                    : approvalGate.retry(approvalCall, retryOf.strip(), hold, callerGone(call));
-            return onContext(decision, context).map(outcome -> {
-                call.approvalId = outcome.approvalId();
-                switch (outcome.verdict()) {
-                    case APPROVED -> {
-                        return body;
-                    }
-                    case PENDING -> throw new PendingApprovalException(outcome.approvalId());
-                    default -> throw new ProblemException(Problem.forbidden(outcome.reason()));
-                }
+            ApprovalCall approvalCall = approvalCall(call, body, breakGlassReason);
+            Future<String> passed = breakGlassReason != null
+                    ? onContext(approvalGate.breakGlass(approvalCall), context)
+                    : awaitApproval(call, approvalCall, context);
+            return passed.map(approvalId -> {
+                call.approvalId = approvalId;
+                return body;
             });
+        });
+    }
+
+    /** The caller's break-glass reason, null when it does not break the glass; 403 when it may not. */
+    private static String breakGlassReason(ProxyCall call) {
+        String reason = call.request.getHeader(ProxyHeaders.BREAK_GLASS);
+        if (reason == null) {
+            return null;
+        }
+        if (!call.authorization.grant().approval().breakGlass()) {
+            throw new ProblemException(Problem.forbidden("the grant of this call does not allow break-glass; ask for approval instead"));
+        }
+        if (reason.isBlank()) {
+            throw new ProblemException(Problem.forbidden("break-glass needs a reason: the value of " + ProxyHeaders.BREAK_GLASS));
+        }
+        return reason.strip();
+    }
+
+    /** The justification is the break-glass reason, else the justification header, else the identity's purpose. */
+    private static ApprovalCall approvalCall(ProxyCall call, Buffer body, String breakGlassReason) {
+        String justification = breakGlassReason != null ? breakGlassReason : call.request.getHeader(ProxyHeaders.JUSTIFICATION);
+        return new ApprovalCall(call.identity, call.identityOwnerTeam, call.authorization.resource().name(),
+                call.request.method().name(), call.canonicalPath, call.request.query(), body.getBytes(),
+                justification == null || justification.isBlank() ? call.identityPurpose : justification,
+                call.authorization.grant().approval(), call.requestId);
+    }
+
+    /** Completes with the approval id once approved and consumed for this call; 202 or 403 otherwise. */
+    private Future<String> awaitApproval(ProxyCall call, ApprovalCall approvalCall, Context context) {
+        Duration hold = PreferHeader.holdTime(call.request.headers().getAll("Prefer"), approvalGate.holdTime(approvalCall));
+        String retryOf = call.request.getHeader(ProxyHeaders.APPROVAL_ID);
+        Uni<ApprovalOutcome> decision = retryOf == null || retryOf.isBlank()
+                ? approvalGate.decide(approvalCall, hold, callerGone(call))
+                : approvalGate.retry(approvalCall, retryOf.strip(), hold, callerGone(call));
+        return onContext(decision, context).map(outcome -> {
+            call.approvalId = outcome.approvalId();
+            return switch (outcome.verdict()) {
+                case APPROVED -> outcome.approvalId();
+                case PENDING -> throw new PendingApprovalException(outcome.approvalId());
+                case REFUSED -> throw new ProblemException(Problem.forbidden(outcome.reason()));
+            };
         });
     }
 
