@@ -2,7 +2,7 @@ package io.gatehouse.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gatehouse.approval.slack.SlackSignatureVerifier;
+import io.gatehouse.approval.chat.HmacRequestSignature;
 import io.gatehouse.launcher.testing.PostgresTestResource;
 import io.gatehouse.proto.approval.v1.ApprovalServiceGrpc;
 import io.gatehouse.proto.approval.v1.ApprovalTicket;
@@ -74,17 +74,17 @@ class SlackApprovalTest {
         String body = interaction(SlackStandIn.SLACK_USER, buttons.path(0).path("action_id").asText(), id);
         long now = Instant.now().getEpochSecond();
 
-        assertEquals(401, post(body, now, SlackSignatureVerifier.sign("wrong-secret", Long.toString(now),
+        assertEquals(401, post(body, now, HmacRequestSignature.sign("wrong-secret", Long.toString(now),
                 bytes(body))).statusCode(), "wrongly signed");
         long stale = now - 6 * 60;
-        assertEquals(401, post(body, stale, SlackSignatureVerifier.sign(SlackStandIn.SIGNING_SECRET,
+        assertEquals(401, post(body, stale, HmacRequestSignature.sign(SlackStandIn.SIGNING_SECRET,
                 Long.toString(stale), bytes(body))).statusCode(), "stale timestamp, correctly signed");
         assertEquals(401, post(body, now, null).statusCode(), "unsigned");
         given().when().get("/api/v1/approvals/" + id).then().body("state", equalTo("PENDING"));
         assertNull(SlackStandIn.RESPONSES.poll(), "refused interactions call nothing back");
 
         HttpResponse<String> accepted = post(body, now,
-                SlackSignatureVerifier.sign(SlackStandIn.SIGNING_SECRET, Long.toString(now), bytes(body)));
+                HmacRequestSignature.sign(SlackStandIn.SIGNING_SECRET, Long.toString(now), bytes(body)));
         assertEquals(200, accepted.statusCode(), accepted::body);
 
         given().when().get("/api/v1/approvals/" + id).then()
@@ -108,7 +108,7 @@ class SlackApprovalTest {
         webhookMessageFor(id);
         String body = interaction(SlackStandIn.UNMAPPED_SLACK_USER, "gatehouse_approve", id);
         long now = Instant.now().getEpochSecond();
-        assertEquals(200, post(body, now, SlackSignatureVerifier.sign(SlackStandIn.SIGNING_SECRET,
+        assertEquals(200, post(body, now, HmacRequestSignature.sign(SlackStandIn.SIGNING_SECRET,
                 Long.toString(now), bytes(body))).statusCode());
         given().when().get("/api/v1/approvals/" + id).then().body("state", equalTo("PENDING"));
         SlackStandIn.Received reply = SlackStandIn.RESPONSES.poll(10, TimeUnit.SECONDS);

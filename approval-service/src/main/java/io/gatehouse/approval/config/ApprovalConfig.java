@@ -28,6 +28,10 @@ public interface ApprovalConfig {
      */
     Optional<String> defaultApproverGroup();
 
+    /** How often pending approvals past their window are expired (and their expiry reaches the audit trail). */
+    @WithDefault("10S")
+    Duration expirySweepInterval();
+
     /** Most approvals returned by one listing. */
     @WithDefault("500")
     int listLimit();

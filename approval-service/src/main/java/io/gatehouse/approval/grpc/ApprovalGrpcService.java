@@ -1,6 +1,7 @@
 package io.gatehouse.approval.grpc;
 
 import io.gatehouse.approval.service.ApprovalCancellation;
+import io.gatehouse.approval.service.BreakGlassRecorder;
 import io.gatehouse.approval.service.ApprovalConsumption;
 import io.gatehouse.approval.service.ApprovalRequests;
 import io.gatehouse.approval.service.ApprovalWatcher;
@@ -15,7 +16,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** The data planes' side of approvals: request, watch, consume and cancel. Database work runs on worker threads. */
+/** The data planes' side of approvals: request, watch, consume, cancel, and record break-glass calls. Database work runs on worker threads. */
 @GrpcService
 public class ApprovalGrpcService implements ApprovalService {
 
@@ -23,15 +24,18 @@ public class ApprovalGrpcService implements ApprovalService {
     private final ApprovalWatcher watcher;
     private final ApprovalConsumption consumption;
     private final ApprovalCancellation cancellation;
+    private final BreakGlassRecorder breakGlass;
     private final ApprovalTicketMapper mapper;
     private final GrpcFailureMapper failures;
 
     public ApprovalGrpcService(ApprovalRequests requests, ApprovalWatcher watcher, ApprovalConsumption consumption,
-            ApprovalCancellation cancellation, ApprovalTicketMapper mapper, GrpcFailureMapper failures) {
+            ApprovalCancellation cancellation, BreakGlassRecorder breakGlass, ApprovalTicketMapper mapper,
+            GrpcFailureMapper failures) {
         this.requests = requests;
         this.watcher = watcher;
         this.consumption = consumption;
         this.cancellation = cancellation;
+        this.breakGlass = breakGlass;
         this.mapper = mapper;
         this.failures = failures;
     }
@@ -63,6 +67,13 @@ public class ApprovalGrpcService implements ApprovalService {
     public Uni<ApprovalTicket> cancelApproval(CancelApprovalRequest request) {
         return Uni.createFrom().item(() -> mapper.toTicket(cancellation.cancel(request.getApprovalId(),
                         request.getIdentity(), request.getReason().isEmpty() ? null : request.getReason())))
+                .onFailure().transform(failures::toStatus);
+    }
+
+    @Override
+    @Blocking
+    public Uni<ApprovalTicket> recordBreakGlass(ApprovalRequest request) {
+        return Uni.createFrom().item(() -> mapper.toTicket(breakGlass.record(mapper.toNewApproval(request))))
                 .onFailure().transform(failures::toStatus);
     }
 }

@@ -7,6 +7,8 @@ import io.gatehouse.approval.model.ApprovalState;
 import io.gatehouse.approval.model.Decision;
 import io.gatehouse.proto.approval.v1.ApprovalDecision;
 import io.gatehouse.approval.model.NewApproval;
+import io.gatehouse.approval.model.Review;
+import io.gatehouse.proto.approval.v1.ReviewState;
 import io.gatehouse.proto.approval.v1.ApprovalRequest;
 import io.gatehouse.proto.approval.v1.ApprovalTicket;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +55,25 @@ public class ApprovalTicketMapper {
         if (approval.decidedAt() != null) {
             ticket.setDecidedAt(toTimestamp(approval.decidedAt()));
         }
+        if (approval.review() != null) {
+            ticket.setReview(toProto(approval.review()));
+        }
         return ticket.build();
+    }
+
+    private static io.gatehouse.proto.approval.v1.Review toProto(Review review) {
+        io.gatehouse.proto.approval.v1.Review.Builder message = io.gatehouse.proto.approval.v1.Review.newBuilder()
+                .setState(review.state() == Review.State.OPEN ? ReviewState.REVIEW_STATE_OPEN : ReviewState.REVIEW_STATE_CLOSED)
+                .setReviewedBy(nullToEmpty(review.reviewedBy()))
+                .setReason(nullToEmpty(review.reason()));
+        if (review.verdict() != null) {
+            message.setVerdict(review.verdict() == Decision.APPROVE
+                    ? ApprovalDecision.APPROVAL_DECISION_APPROVE : ApprovalDecision.APPROVAL_DECISION_DENY);
+        }
+        if (review.reviewedAt() != null) {
+            message.setReviewedAt(toTimestamp(review.reviewedAt()));
+        }
+        return message.build();
     }
 
     /** The ticket with the approvers counted so far. */
@@ -79,6 +99,7 @@ public class ApprovalTicketMapper {
             case EXPIRED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_EXPIRED;
             case CANCELLED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_CANCELLED;
             case CONSUMED -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_CONSUMED;
+            case BREAK_GLASS -> io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_BREAK_GLASS;
         };
     }
 

@@ -4,6 +4,10 @@ import io.gatehouse.approval.model.Approver;
 import io.gatehouse.approval.security.ApproverAuthenticator;
 import io.gatehouse.approval.service.ApprovalDecisions;
 import io.gatehouse.approval.service.ApprovalQueries;
+import io.gatehouse.approval.service.BreakGlassReviews;
+import io.gatehouse.proto.approval.v1.ListOpenReviewsRequest;
+import io.gatehouse.proto.approval.v1.ListOpenReviewsResponse;
+import io.gatehouse.proto.approval.v1.ReviewRequest;
 import io.gatehouse.approval.service.ApproverNotAllowedException;
 import io.gatehouse.approval.service.InvalidApprovalRequestException;
 import io.gatehouse.approval.service.PendingApprovalWatcher;
@@ -19,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * The approvers' side over gRPC (CLIs, chat bots): watch the pending approvals of a group, decide.
+ * The approvers' side over gRPC (CLIs, chat bots): watch the pending approvals of a group, decide, review break-glass calls.
  * Each call is authenticated by the OIDC bearer token in the {@code authorization} metadata entry.
  */
 @GrpcService
@@ -30,16 +34,18 @@ public class ApproverGrpcService implements ApproverService {
     private final PendingApprovalWatcher pending;
     private final ApprovalDecisions decisions;
     private final ApprovalQueries queries;
+    private final BreakGlassReviews reviews;
     private final ApprovalTicketMapper mapper;
     private final GrpcFailureMapper failures;
 
     public ApproverGrpcService(ApproverAuthenticator authenticator, PendingApprovalWatcher pending,
-            ApprovalDecisions decisions, ApprovalQueries queries, ApprovalTicketMapper mapper,
+            ApprovalDecisions decisions, ApprovalQueries queries, BreakGlassReviews reviews, ApprovalTicketMapper mapper,
             GrpcFailureMapper failures) {
         this.authenticator = authenticator;
         this.pending = pending;
         this.decisions = decisions;
         this.queries = queries;
+        this.reviews = reviews;
         this.mapper = mapper;
         this.failures = failures;
     }
@@ -72,6 +78,26 @@ public class ApproverGrpcService implements ApproverService {
                             request.getReason().isEmpty() ? null : request.getReason());
                     return mapper.toTicket(queries.details(request.getApprovalId()));
                 })
+                .onFailure().transform(failures::toStatus);
+    }
+
+    @Override
+    public Uni<ListOpenReviewsResponse> listOpenReviews(ListOpenReviewsRequest request) {
+        return authenticated()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(reviewer -> ListOpenReviewsResponse.newBuilder()
+                        .addAllApprovals(reviews.open(reviewer, request.getApproverGroup().isBlank() ? null : request.getApproverGroup())
+                                .stream().map(mapper::toTicket).toList())
+                        .build())
+                .onFailure().transform(failures::toStatus);
+    }
+
+    @Override
+    public Uni<ApprovalTicket> review(ReviewRequest request) {
+        return authenticated()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(reviewer -> mapper.toTicket(reviews.review(request.getApprovalId(), mapper.toDecision(request.getVerdict()),
+                        reviewer, request.getReason().isEmpty() ? null : request.getReason())))
                 .onFailure().transform(failures::toStatus);
     }
 

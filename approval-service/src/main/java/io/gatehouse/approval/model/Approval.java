@@ -23,5 +23,11 @@ public record Approval(
         String reason,
         Instant consumedAt,
         String ownerTeam,
-        boolean ownerTeamMayApprove) {
+        boolean ownerTeamMayApprove,
+        Review review) {
+
+    /** A break-glass call whose review nobody has closed yet. */
+    public boolean hasOpenReview() {
+        return review != null && review.state() == Review.State.OPEN;
+    }
 }

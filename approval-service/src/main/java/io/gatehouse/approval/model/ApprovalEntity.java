@@ -70,6 +70,23 @@ public class ApprovalEntity {
     @Column(name = "owner_team_may_approve", nullable = false)
     private boolean ownerTeamMayApprove;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_state")
+    private Review.State reviewState;
+
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_verdict")
+    private Decision reviewVerdict;
+
+    @Column(name = "review_reason")
+    private String reviewReason;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
     protected ApprovalEntity() {
         // for JPA
     }
@@ -96,6 +113,24 @@ public class ApprovalEntity {
         return entity;
     }
 
+    /** A call that passed at once under break-glass: already used, with an open review. */
+    public static ApprovalEntity breakGlass(String id, NewApproval request, Instant now, Instant expiresAt) {
+        ApprovalEntity entity = pending(id, request, 1, now, expiresAt);
+        entity.state = ApprovalState.BREAK_GLASS;
+        entity.consumedAt = now;
+        entity.reviewState = Review.State.OPEN;
+        return entity;
+    }
+
+    /** Closes the review; the caller holds the row lock and has checked that it is open. */
+    public void markReviewed(String reviewer, Decision verdict, String reason, Instant at) {
+        this.reviewState = Review.State.CLOSED;
+        this.reviewedBy = reviewer;
+        this.reviewVerdict = verdict;
+        this.reviewReason = reason;
+        this.reviewedAt = at;
+    }
+
     /** Records the final decision; the caller holds the row lock and has checked that the approval is pending. */
     public void markDecided(ApprovalState decidedState, String decidedBy, String reason, Instant decidedAt) {
         this.state = decidedState;
@@ -107,7 +142,8 @@ public class ApprovalEntity {
     public Approval toApproval() {
         return new Approval(id, state, identity, resource, method, path, requestDigest, justification,
                 approverGroup, quorum, dataPlaneId, requestId, createdAt, expiresAt, decidedBy, decidedAt,
-                reason, consumedAt, ownerTeam, ownerTeamMayApprove);
+                reason, consumedAt, ownerTeam, ownerTeamMayApprove,
+                reviewState == null ? null : new Review(reviewState, reviewedBy, reviewVerdict, reviewReason, reviewedAt));
     }
 
     public String getId() {

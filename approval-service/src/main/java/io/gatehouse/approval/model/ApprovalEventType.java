@@ -13,5 +13,9 @@ public enum ApprovalEventType {
     EXPIRED,
     CANCELLED,
     /** The approved call went through. */
-    CONSUMED
+    CONSUMED,
+    /** A call passed at once under break-glass; its review is open. */
+    BREAK_GLASS,
+    /** A reviewer closed the review of a break-glass call. */
+    REVIEWED
 }

@@ -2,6 +2,7 @@ package io.gatehouse.approval.repository;
 
 import io.gatehouse.approval.model.ApprovalEntity;
 import io.gatehouse.approval.model.ApprovalState;
+import io.gatehouse.approval.model.Review;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -32,6 +33,11 @@ public class ApprovalRepository implements PanacheRepositoryBase<ApprovalEntity,
     /** The approval, its row locked until the end of the transaction, so that decisions on it are serialized. */
     public Optional<ApprovalEntity> findForUpdate(String id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Break-glass calls whose review is open, oldest first, at most {@code limit}. */
+    public List<ApprovalEntity> listOpenReviews(int limit) {
+        return find("reviewState = ?1", Sort.ascending("createdAt"), Review.State.OPEN).page(Page.ofSize(limit)).list();
     }
 
     /** Pending approvals of one approver group, oldest first, at most {@code limit}. */

@@ -5,7 +5,7 @@ import io.gatehouse.approval.service.ApprovalConflictException;
 import io.gatehouse.approval.service.ApprovalNotFoundException;
 import io.gatehouse.approval.service.ApproverNotAllowedException;
 import io.gatehouse.approval.service.InvalidApprovalRequestException;
-import io.gatehouse.approval.slack.SlackRequestRejectedException;
+import io.gatehouse.approval.chat.SignedRequestRejectedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -32,7 +32,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response slackRejected(SlackRequestRejectedException e) {
+    public Response signedRequestRejected(SignedRequestRejectedException e) {
         return Problem.response(e.configured() ? Response.Status.UNAUTHORIZED : Response.Status.NOT_FOUND,
                 e.getMessage());
     }

@@ -1,6 +1,5 @@
 package io.gatehouse.approval.service;
 
-import io.gatehouse.approval.config.ApprovalConfig;
 import io.gatehouse.approval.model.Approval;
 import io.gatehouse.approval.model.ApprovalEntity;
 import io.gatehouse.approval.model.ApprovalEventType;
@@ -26,18 +25,18 @@ public class ApprovalRequests {
     private final ApprovalHistory history;
     private final ApprovalClock clock;
     private final Event<ApprovalOpened> opened;
-    private final ApprovalConfig config;
+    private final DefaultApproverGroup defaultGroup;
 
     public ApprovalRequests(ApprovalRepository repository, NewApprovalValidator validator,
             ApprovalTtlPolicy ttlPolicy, ApprovalHistory history, ApprovalClock clock, Event<ApprovalOpened> opened,
-            ApprovalConfig config) {
+            DefaultApproverGroup defaultGroup) {
         this.repository = repository;
         this.validator = validator;
         this.ttlPolicy = ttlPolicy;
         this.history = history;
         this.clock = clock;
         this.opened = opened;
-        this.config = config;
+        this.defaultGroup = defaultGroup;
     }
 
     /** @throws InvalidApprovalRequestException when the request does not name a call */
@@ -51,7 +50,7 @@ public class ApprovalRequests {
     }
 
     private Approval open(NewApproval asked, Instant now) {
-        NewApproval request = withDefaultGroup(asked);
+        NewApproval request = defaultGroup.applyTo(asked);
         Instant expiresAt = ttlPolicy.expiresAt(request.expiresAt(), now);
         ApprovalEntity entity = ApprovalEntity.pending(UUID.randomUUID().toString(), request,
                 validator.effectiveQuorum(request), now, expiresAt);
@@ -63,15 +62,5 @@ public class ApprovalRequests {
         history.record(approval, ApprovalEventType.REQUESTED, request.identity(), request.justification(), now);
         opened.fire(new ApprovalOpened(approval));
         return approval;
-    }
-
-    private NewApproval withDefaultGroup(NewApproval request) {
-        if (request.approverGroup() != null || config.defaultApproverGroup().isEmpty()) {
-            return request;
-        }
-        return new NewApproval(request.identity(), request.resource(), request.method(), request.path(),
-                request.requestDigest(), request.justification(), config.defaultApproverGroup().get(),
-                request.quorum(), request.expiresAt(), request.dataPlaneId(), request.requestId(), request.ownerTeam(),
-                request.ownerTeamMayApprove());
     }
 }

@@ -13,8 +13,22 @@ import java.util.Optional;
 @ConfigMapping(prefix = "gatehouse.approval.slack")
 public interface SlackConfig {
 
-    /** Incoming webhook that receives a message for every new approval; notifications are off when unset. */
+    /** Incoming webhook that receives a message for every new approval (when no bot token is set). */
     Optional<URI> webhookUrl();
+
+    /**
+     * Bot token (xoxb-…) of the Slack app: with {@link #channel()} set, new approvals are posted with
+     * {@code chat.postMessage} and the message is updated with {@code chat.update} once the approval is decided,
+     * expires or is cancelled, wherever that happened.
+     */
+    Optional<String> botToken();
+
+    /** Channel id that receives the bot's messages. */
+    Optional<String> channel();
+
+    /** Base URL of Slack's Web API. */
+    @WithDefault("https://slack.com/api")
+    URI apiUrl();
 
     /** Signing secret of the Slack app; the interaction endpoint refuses every request when unset. */
     Optional<String> signingSecret();

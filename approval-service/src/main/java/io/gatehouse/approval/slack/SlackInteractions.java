@@ -2,6 +2,10 @@ package io.gatehouse.approval.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.approval.chat.ChatApprovers;
+import io.gatehouse.approval.chat.ChatHttpClient;
+import io.gatehouse.approval.chat.HmacRequestSignature;
+import io.gatehouse.approval.chat.SignedRequestRejectedException;
 import io.gatehouse.approval.model.Approval;
 import io.gatehouse.approval.model.ApprovalState;
 import io.gatehouse.approval.model.Approver;
@@ -19,10 +23,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Handles Slack's interaction callbacks (a click on Approve or Deny): checks the request signature,
@@ -38,12 +40,12 @@ public class SlackInteractions {
     private final SlackConfig config;
     private final ApprovalDecisions decisions;
     private final SlackMessages messages;
-    private final SlackClient client;
+    private final ChatHttpClient client;
     private final ApprovalClock clock;
     private final ObjectMapper json;
 
     public SlackInteractions(SlackConfig config, ApprovalDecisions decisions, SlackMessages messages,
-            SlackClient client, ApprovalClock clock, ObjectMapper json) {
+            ChatHttpClient client, ApprovalClock clock, ObjectMapper json) {
         this.config = config;
         this.decisions = decisions;
         this.messages = messages;
@@ -53,17 +55,17 @@ public class SlackInteractions {
     }
 
     /**
-     * @throws SlackRequestRejectedException   when the request is not authentic (or the endpoint is off)
+     * @throws SignedRequestRejectedException   when the request is not authentic (or the endpoint is off)
      * @throws InvalidApprovalRequestException when the form carries no readable payload
      */
     public void handle(String timestamp, String signature, byte[] rawBody) {
         String secret = config.signingSecret().filter(s -> !s.isBlank())
-                .orElseThrow(() -> new SlackRequestRejectedException("Slack interactions are not configured", false));
-        String problem = SlackSignatureVerifier.problem(secret, timestamp, signature, rawBody, clock.now(),
+                .orElseThrow(() -> new SignedRequestRejectedException("Slack interactions are not configured", false));
+        String problem = HmacRequestSignature.problem(secret, timestamp, signature, rawBody, clock.now(),
                 config.maxClockSkew());
         if (problem != null) {
             LOG.warnf("Slack interaction refused: %s", problem);
-            throw new SlackRequestRejectedException("request signature could not be verified", true);
+            throw new SignedRequestRejectedException("request signature could not be verified", true);
         }
         JsonNode payload = payload(rawBody);
         JsonNode action = payload.path("actions").path(0);
@@ -79,12 +81,13 @@ public class SlackInteractions {
         String slackUser = payload.path("user").path("id").asText();
         Optional<URI> responseUrl = responseUrl(payload.path("response_url").asText());
         String reply = decide(approvalId, decision, slackUser);
-        responseUrl.ifPresent(url -> client.post(url, reply, "the outcome of approval " + approvalId));
+        responseUrl.ifPresent(url -> client.post(url, reply, Map.of(), config.timeout(),
+                "the outcome of approval " + approvalId + " to Slack"));
     }
 
     /** Records the decision and returns the message to send back. */
     private String decide(String approvalId, Decision decision, String slackUser) {
-        Approver approver = approverOf(slackUser);
+        Approver approver = ChatApprovers.of(slackUser, config.users(), config.userGroups());
         if (approver == null) {
             LOG.infof("Slack user %s is not mapped to an approver", slackUser);
             return messages.ephemeral("You are not registered as a Gatehouse approver.");
@@ -100,17 +103,6 @@ public class SlackInteractions {
                  | InvalidApprovalRequestException e) {
             return messages.ephemeral("Not recorded: " + e.getMessage());
         }
-    }
-
-    private Approver approverOf(String slackUser) {
-        String name = config.users().get(slackUser);
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        String groups = config.userGroups().getOrDefault(slackUser, "");
-        Set<String> groupSet = Arrays.stream(groups.split(",")).map(String::trim).filter(g -> !g.isEmpty())
-                .collect(Collectors.toSet());
-        return new Approver(name.trim(), groupSet);
     }
 
     private Optional<URI> responseUrl(String url) {

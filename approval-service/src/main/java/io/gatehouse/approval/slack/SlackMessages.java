@@ -41,6 +41,45 @@ public class SlackMessages {
         return message.toString();
     }
 
+    /** The announcement of a new approval as a {@code chat.postMessage} body for {@code channel}. */
+    public String newApprovalIn(String channel, Approval approval) {
+        try {
+            ObjectNode message = (ObjectNode) json.readTree(newApproval(approval));
+            message.put("channel", channel);
+            return message.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the message just built is not JSON", e);
+        }
+    }
+
+    /** A {@code chat.update} body that replaces the announcement with the approval's outcome, without buttons. */
+    public String chatUpdate(String channel, String ts, Approval approval) {
+        String outcome = safe(outcomeOf(approval));
+        ObjectNode message = json.createObjectNode();
+        message.put("channel", channel);
+        message.put("ts", ts);
+        message.put("text", outcome);
+        ArrayNode blocks = message.putArray("blocks");
+        blocks.add(header("Approval " + approval.state().name().toLowerCase()));
+        blocks.add(summary(approval));
+        blocks.add(context(outcome));
+        blocks.add(context("approval " + approval.id()));
+        return message.toString();
+    }
+
+    /** One line saying how an approval ended. */
+    static String outcomeOf(Approval approval) {
+        String reason = approval.reason() == null || approval.reason().isBlank() ? "" : ": " + approval.reason();
+        return switch (approval.state()) {
+            case APPROVED -> "approved by " + approval.decidedBy() + reason;
+            case DENIED -> "denied by " + approval.decidedBy() + reason;
+            case EXPIRED -> "expired before it was decided";
+            case CANCELLED -> "cancelled" + reason;
+            case CONSUMED -> "approved by " + approval.decidedBy() + "; the call went through";
+            case PENDING, BREAK_GLASS -> approval.state().name().toLowerCase();
+        };
+    }
+
     /** Replaces the original message once the approver's decision has been handled. */
     public String decisionUpdate(Approval approval, String outcome) {
         ObjectNode message = json.createObjectNode();

@@ -20,7 +20,7 @@ class SlackMessagesTest {
     void valuesCannotInjectMentionsOrLinksAndAreCapped() throws Exception {
         Approval approval = new Approval("a-1", ApprovalState.PENDING, "bot <!channel>", "payments", "POST",
                 "/refunds/<https://evil|click>?token=abc", "d".repeat(64), "x".repeat(500), "payments-approvers", 2,
-                "dp-1", "req-1", Instant.EPOCH, Instant.EPOCH.plusSeconds(900), null, null, null, null, null, false);
+                "dp-1", "req-1", Instant.EPOCH, Instant.EPOCH.plusSeconds(900), null, null, null, null, null, false, null);
 
         JsonNode message = JSON.readTree(new SlackMessages(JSON).newApproval(approval));
         String text = message.toString();

@@ -45,7 +45,8 @@ final class DeclarativeConfigParser {
     private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header", CredentialSourceParser.SOURCE, "ttl", "dataPlanes");
     private static final Set<String> MASKING_KEYS = keys("fields");
     private static final Set<String> GRANT_KEYS = keys("identity", "resource", "methods", "paths", "expires", "approval");
-    private static final Set<String> APPROVAL_KEYS = keys("required", "approverGroup", "quorum");
+    private static final Set<String> APPROVAL_KEYS = keys("required", "approverGroup", "quorum", "holdTime", "validity",
+            "ownerTeamMayApprove", "breakGlass");
 
     private static final Set<String> HTTP_METHODS = keys("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -294,8 +295,8 @@ final class DeclarativeConfigParser {
             return Optional.empty();
         }
         if (!required.get()) {
-            if (approval.has("approverGroup") || approval.has("quorum")) {
-                approval.problem("required", "is false, so approverGroup and quorum must not be set");
+            if (APPROVAL_KEYS.stream().anyMatch(key -> !key.equals("required") && approval.has(key))) {
+                approval.problem("required", "is false, so no other approval setting may be set");
                 return Optional.empty();
             }
             return Optional.of(Optional.empty());
@@ -306,10 +307,21 @@ final class DeclarativeConfigParser {
             approval.problem("quorum", "must be at least 1, was " + quorum.get());
             quorum = Optional.empty();
         }
-        if (group.isEmpty() || quorum.isEmpty()) {
+        Optional<Optional<Duration>> hold = optionalDuration(approval, "holdTime");
+        Optional<Optional<Duration>> validity = optionalDuration(approval, "validity");
+        Optional<Boolean> ownerTeamMayApprove = approval.has("ownerTeamMayApprove")
+                ? approval.requiredBoolean("ownerTeamMayApprove") : Optional.of(false);
+        Optional<Boolean> breakGlass = approval.has("breakGlass") ? approval.requiredBoolean("breakGlass") : Optional.of(false);
+        if (group.isEmpty() || quorum.isEmpty() || hold.isEmpty() || validity.isEmpty() || ownerTeamMayApprove.isEmpty()
+                || breakGlass.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Optional.of(new ApprovalRequirement(group.get(), quorum.get())));
+        if (hold.get().isPresent() && validity.get().isPresent() && hold.get().get().compareTo(validity.get().get()) > 0) {
+            approval.problem("holdTime", "must not be longer than validity (" + validity.get().get() + ")");
+            return Optional.empty();
+        }
+        return Optional.of(Optional.of(new ApprovalRequirement(group.get(), quorum.get(), hold.get().orElse(null),
+                validity.get().orElse(null), ownerTeamMayApprove.get(), breakGlass.get())));
     }
 
     private Optional<String> uniqueName(MappingReader reader, String path, Map<String, Integer> seenNames, String what) {
@@ -382,6 +394,13 @@ final class DeclarativeConfigParser {
 
     private static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Present-but-empty result: the key is absent. */
+    private Optional<Optional<Duration>> optionalDuration(MappingReader reader, String key) {
+        return reader.has(key)
+                ? reader.requiredText(key).flatMap(text -> duration(reader, key, text)).map(Optional::of)
+                : Optional.of(Optional.empty());
     }
 
     /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S}); positive. */

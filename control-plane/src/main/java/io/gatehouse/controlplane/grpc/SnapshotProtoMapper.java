@@ -78,10 +78,17 @@ public class SnapshotProtoMapper {
                 .addAllMethods(grant.methods())
                 .addAllPathPatterns(grant.pathPatterns());
         grant.expiry().ifPresent(expiry -> message.setExpiresAt(ProtoTime.timestamp(expiry)));
-        grant.approvalRequirement().ifPresent(approval -> message.setApproval(ApprovalRequirement.newBuilder()
-                .setRequired(true)
-                .setApproverGroup(approval.approverGroup())
-                .setQuorum(approval.quorum())));
+        grant.approvalRequirement().ifPresent(approval -> {
+            ApprovalRequirement.Builder requirement = ApprovalRequirement.newBuilder()
+                    .setRequired(true)
+                    .setApproverGroup(approval.approverGroup())
+                    .setQuorum(approval.quorum())
+                    .setOwnerTeamMayApprove(approval.ownerTeamMayApprove())
+                    .setBreakGlass(approval.breakGlass());
+            approval.hold().ifPresent(hold -> requirement.setHoldTime(ProtoTime.duration(hold)));
+            approval.validityWindow().ifPresent(validity -> requirement.setValidity(ProtoTime.duration(validity)));
+            message.setApproval(requirement);
+        });
         return message.build();
     }
 

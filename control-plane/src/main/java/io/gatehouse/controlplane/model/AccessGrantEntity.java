@@ -50,4 +50,16 @@ public class AccessGrantEntity extends PanacheEntityBase {
     public String approverGroup;
 
     public Integer quorum;
+
+    @Column(name = "approval_hold_time_ms")
+    public Long approvalHoldTimeMs;
+
+    @Column(name = "approval_validity_ms")
+    public Long approvalValidityMs;
+
+    @Column(name = "owner_team_may_approve", nullable = false)
+    public boolean ownerTeamMayApprove;
+
+    @Column(name = "break_glass", nullable = false)
+    public boolean breakGlass;
 }

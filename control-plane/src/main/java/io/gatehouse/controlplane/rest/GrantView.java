@@ -2,6 +2,7 @@ package io.gatehouse.controlplane.rest;
 
 import io.gatehouse.controlplane.domain.GrantDefinition;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,13 +10,16 @@ import java.util.List;
 public record GrantView(String identity, String resource, List<String> methods, List<String> paths,
                         Instant expiresAt, Approval approval) {
 
-    public record Approval(String approverGroup, int quorum) {
+    /** {@code holdTime} and {@code validity} are null where the data plane's defaults apply. */
+    public record Approval(String approverGroup, int quorum, Duration holdTime, Duration validity,
+                           boolean ownerTeamMayApprove, boolean breakGlass) {
     }
 
     static GrantView from(GrantDefinition grant) {
         return new GrantView(grant.identity(), grant.resource(), grant.methods(), grant.pathPatterns(),
                 grant.expiresAt(), grant.approvalRequirement()
-                        .map(approval -> new Approval(approval.approverGroup(), approval.quorum()))
+                        .map(approval -> new Approval(approval.approverGroup(), approval.quorum(), approval.holdTime(),
+                                approval.validity(), approval.ownerTeamMayApprove(), approval.breakGlass()))
                         .orElse(null));
     }
 }

@@ -71,9 +71,14 @@ public class PolicyModelReader {
 
     private static GrantDefinition toDomain(AccessGrantEntity entity) {
         ApprovalRequirement approval = entity.approvalRequired
-                ? new ApprovalRequirement(entity.approverGroup, entity.quorum)
+                ? new ApprovalRequirement(entity.approverGroup, entity.quorum, millis(entity.approvalHoldTimeMs),
+                        millis(entity.approvalValidityMs), entity.ownerTeamMayApprove, entity.breakGlass)
                 : null;
         return new GrantDefinition(entity.identity.name, entity.resource.name, entity.methods, entity.pathPatterns,
                 entity.expiresAt, approval);
+    }
+
+    private static Duration millis(Long millis) {
+        return millis == null ? null : Duration.ofMillis(millis);
     }
 }

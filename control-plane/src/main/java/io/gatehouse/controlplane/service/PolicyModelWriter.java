@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,6 +121,10 @@ public class PolicyModelWriter {
             entity.approvalRequired = true;
             entity.approverGroup = approval.approverGroup();
             entity.quorum = approval.quorum();
+            entity.approvalHoldTimeMs = approval.hold().map(Duration::toMillis).orElse(null);
+            entity.approvalValidityMs = approval.validityWindow().map(Duration::toMillis).orElse(null);
+            entity.ownerTeamMayApprove = approval.ownerTeamMayApprove();
+            entity.breakGlass = approval.breakGlass();
         });
         return entity;
     }

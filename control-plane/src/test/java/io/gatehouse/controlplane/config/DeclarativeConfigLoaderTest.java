@@ -153,6 +153,59 @@ class DeclarativeConfigLoaderTest {
     }
 
     @Test
+    void grantApprovalSettingsAreParsed() {
+        PolicyModel model = loader.parse(TestConfigs.EXAMPLE.replace(
+                "approval: {required: true, approverGroup: payments-approvers, quorum: 1}",
+                "approval: {required: true, approverGroup: payments-approvers, quorum: 2, holdTime: 20s, validity: 30m,"
+                        + " ownerTeamMayApprove: true, breakGlass: true}"), "settings.yaml");
+
+        var approval = model.grants().stream().filter(grant -> grant.methods().contains("POST")).findFirst()
+                .orElseThrow().approval();
+        assertEquals(2, approval.quorum());
+        assertEquals(Duration.ofSeconds(20), approval.holdTime());
+        assertEquals(Duration.ofMinutes(30), approval.validity());
+        assertTrue(approval.ownerTeamMayApprove());
+        assertTrue(approval.breakGlass());
+    }
+
+    @Test
+    void grantApprovalSettingsDefaultToTheDataPlaneAndToOff() {
+        var approval = loader.parse(TestConfigs.EXAMPLE, "example.yaml").grants().stream()
+                .filter(grant -> grant.methods().contains("POST")).findFirst().orElseThrow().approval();
+
+        assertTrue(approval.hold().isEmpty());
+        assertTrue(approval.validityWindow().isEmpty());
+        assertFalse(approval.ownerTeamMayApprove());
+        assertFalse(approval.breakGlass());
+    }
+
+    @Test
+    void invalidGrantApprovalSettingsAreReported() {
+        List<String> problems = problemsOf(TestConfigs.EXAMPLE.replace(
+                "approval: {required: true, approverGroup: payments-approvers, quorum: 1}",
+                "approval: {required: true, approverGroup: payments-approvers, holdTime: soon, validity: 0s,"
+                        + " ownerTeamMayApprove: maybe, breakGlass: 1}"));
+
+        assertProblems(problems,
+                "grants[1].approval.holdTime: must be a positive duration like 500ms, 10s, 2m, 1h or PT10S, was 'soon'",
+                "grants[1].approval.validity: must be a positive duration like 500ms, 10s, 2m, 1h or PT10S, was '0s'",
+                "grants[1].approval.ownerTeamMayApprove: must be true or false",
+                "grants[1].approval.breakGlass: must be true or false");
+    }
+
+    @Test
+    void holdTimeLongerThanValidityAndSettingsWithoutApprovalAreRefused() {
+        assertProblems(problemsOf(TestConfigs.EXAMPLE.replace(
+                        "approval: {required: true, approverGroup: payments-approvers, quorum: 1}",
+                        "approval: {required: true, approverGroup: payments-approvers, holdTime: 10m, validity: 5m}")),
+                "grants[1].approval.holdTime: must not be longer than validity (PT5M)");
+        assertProblems(problemsOf(TestConfigs.EXAMPLE.replace(
+                        "approval: {required: true, approverGroup: payments-approvers, quorum: 1}",
+                        "approval: {required: false, breakGlass: true}")),
+                "grants[1].approval.required: is false, so no other approval setting may be set");
+    }
+
+    @Test
     void messageTellsTheOperatorWhatToFix() {
         InvalidDeclarativeConfigException failure = assertThrows(InvalidDeclarativeConfigException.class,
                 () -> loader.parse("identities: {}\nextra: 1\n", "/etc/gatehouse/config.yaml"));

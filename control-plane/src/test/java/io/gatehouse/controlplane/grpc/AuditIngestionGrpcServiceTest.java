@@ -75,6 +75,39 @@ class AuditIngestionGrpcServiceTest {
     }
 
     @Test
+    void storesApprovalTransitionsOfTheApprovalService() {
+        String requestId = "req-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        AuditEvent approved = AuditEvent.newBuilder()
+                .setEventId(eventId)
+                .setRequestId(requestId)
+                .setTime(Timestamp.newBuilder().setSeconds(Instant.parse("2026-01-03T10:00:00Z").getEpochSecond()))
+                .setDataPlaneId("dp-1")
+                .setIdentity("deploy-bot")
+                .setResource("demo")
+                .setMethod("POST")
+                .setPath("/demo/refunds")
+                .setDecision(Decision.DECISION_UNSPECIFIED)
+                .setReason("approved by alice: ticket PAY-9")
+                .setApprovalId("a-1")
+                .setKind("approval.approved")
+                .setActor("alice")
+                .build();
+
+        List<AuditAck> acks = ingest(AuditBatch.newBuilder().setDataPlaneId("approval-service").setLastSequence(7)
+                .addEvents(approved).build());
+
+        assertEquals(List.of(7L), acks.stream().map(AuditAck::getAckedSequence).toList());
+        List<StoredAuditEvent> stored = store.search(new AuditQuery(Optional.of(requestId), Optional.empty(), 50));
+        assertEquals(1, stored.size());
+        assertEquals(UUID.fromString(eventId), stored.get(0).record().eventId());
+        assertEquals("demo", stored.get(0).record().resource());
+        assertEquals("approved by alice: ticket PAY-9", stored.get(0).record().reason());
+        assertEquals("a-1", stored.get(0).record().approvalId());
+        assertEquals(AuditDecision.UNSPECIFIED, stored.get(0).record().decision());
+    }
+
+    @Test
     void refusesAMalformedEventByName() {
         String requestId = "req-" + UUID.randomUUID();
         AuditEvent withoutTime = event(requestId, Instant.now()).toBuilder().clearTime().build();

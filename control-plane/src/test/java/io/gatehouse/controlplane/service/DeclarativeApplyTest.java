@@ -7,6 +7,7 @@ import io.gatehouse.controlplane.domain.IdentityOverview;
 import io.gatehouse.controlplane.domain.IdentityStatus;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.PolicySnapshot;
+import io.gatehouse.controlplane.grpc.SnapshotProtoMapper;
 import io.gatehouse.launcher.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -84,6 +85,25 @@ class DeclarativeApplyTest {
         assertEquals(new CredentialSource(CredentialSource.Kind.VAULT_DATABASE, "db", "ledger-ro",
                 CredentialSource.DATABASE_KEYS, null, Duration.ofSeconds(90)), stored.resources().get(0).credentialSource());
         assertEquals(List.of("edge"), stored.resources().get(0).dataPlanePools());
+    }
+
+    @Test
+    void grantApprovalSettingsSurviveTheStoreAndReachTheSnapshot() {
+        PolicyModel model = loader.parse(TestConfigs.EXAMPLE.replace(
+                "approval: {required: true, approverGroup: payments-approvers, quorum: 1}",
+                "approval: {required: true, approverGroup: payments-approvers, quorum: 2, holdTime: 20s, validity: 30m,"
+                        + " ownerTeamMayApprove: true, breakGlass: true}"), "settings.yaml");
+
+        policyUpdates.apply(model, "settings.yaml");
+
+        assertEquals(model, reader.read());
+        var grant = new SnapshotProtoMapper().toProto(publisher.refresh(), "n1").getGrantsList().stream()
+                .filter(g -> g.getApproval().getRequired()).findFirst().orElseThrow();
+        assertEquals(20, grant.getApproval().getHoldTime().getSeconds());
+        assertEquals(1800, grant.getApproval().getValidity().getSeconds());
+        assertTrue(grant.getApproval().getOwnerTeamMayApprove());
+        assertTrue(grant.getApproval().getBreakGlass());
+        assertEquals(2, grant.getApproval().getQuorum());
     }
 
     @Test

@@ -7,9 +7,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** One exact call that needs approval; its digest binds a decision to this method, path, query and body. */
-public record ApprovalCall(String identity, String resource, String method, String canonicalPath, String query,
-                           byte[] body, String justification, ApprovalRule rule, String requestId) {
+/**
+ * One exact call that needs approval; its digest binds a decision to this method, path, query and body.
+ * {@code ownerTeam} is the team owning the identity (empty when unknown).
+ */
+public record ApprovalCall(String identity, String ownerTeam, String resource, String method, String canonicalPath,
+                           String query, byte[] body, String justification, ApprovalRule rule, String requestId) {
 
     public String digest() {
         try {

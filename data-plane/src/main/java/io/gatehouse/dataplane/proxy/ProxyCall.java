@@ -20,6 +20,7 @@ final class ProxyCall {
     String canonicalPath;
     String identity;
     String identityPurpose;
+    String identityOwnerTeam;
     Authorization authorization;
     String approvalId;
     Set<String> maskedFields = Set.of();

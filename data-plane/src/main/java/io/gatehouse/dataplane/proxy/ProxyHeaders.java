@@ -11,6 +11,10 @@ public final class ProxyHeaders {
 
     public static final String REQUEST_ID = "X-Gatehouse-Request-Id";
     public static final String JUSTIFICATION = "X-Gatehouse-Justification";
+    /** On a retry after 202: the approval the call was told about; binds the retry to that approval's request. */
+    public static final String APPROVAL_ID = "X-Gatehouse-Approval-Id";
+    /** Invokes a grant's break-glass; its value is the reason (required). */
+    public static final String BREAK_GLASS = "X-Gatehouse-Break-Glass";
     private static final String GATEHOUSE_PREFIX = "x-gatehouse-";
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",

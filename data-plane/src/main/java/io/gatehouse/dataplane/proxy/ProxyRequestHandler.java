@@ -35,6 +35,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -109,6 +111,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         return authenticator.authenticate(token, policy).map(caller -> {
             call.identity = caller.identity().name();
             call.identityPurpose = caller.identity().purpose();
+            call.identityOwnerTeam = caller.identity().ownerTeam();
             call.authorization = Authorizer.authorize(policy, caller.identity(), call.request.method().name(),
                     call.canonicalPath, Instant.now());
             return call.authorization;
@@ -133,28 +136,72 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
     /** Completes with the buffered body of a call that needed approval, or null for a call streamed as is. */
     private Future<Buffer> passApprovalGate(ProxyCall call, Context context) {
-        Authorization authorization = call.authorization;
-        if (!authorization.needsApproval()) {
+        if (!call.authorization.needsApproval()) {
             return Future.succeededFuture(null);
         }
+        String breakGlassReason = breakGlassReason(call);
         return BodyCollector.collect(call.request, maxBufferedBody).compose(body -> {
-            String justification = call.request.getHeader(ProxyHeaders.JUSTIFICATION);
-            ApprovalCall approvalCall = new ApprovalCall(call.identity, authorization.resource().name(),
-                    call.request.method().name(), call.canonicalPath, call.request.query(), body.getBytes(),
-                    justification == null || justification.isBlank() ? call.identityPurpose : justification,
-                    authorization.grant().approval(), call.requestId);
-            Duration hold = PreferHeader.holdTime(call.request.headers().getAll("Prefer"), approvalGate.holdTimeout());
-            return onContext(approvalGate.decide(approvalCall, hold), context).map(outcome -> {
-                call.approvalId = outcome.approvalId();
-                switch (outcome.verdict()) {
-                    case APPROVED -> {
-                        return body;
-                    }
-                    case PENDING -> throw new PendingApprovalException(outcome.approvalId());
-                    default -> throw new ProblemException(Problem.forbidden(outcome.reason()));
-                }
+            ApprovalCall approvalCall = approvalCall(call, body, breakGlassReason);
+            Future<String> passed = breakGlassReason != null
+                    ? onContext(approvalGate.breakGlass(approvalCall), context)
+                    : awaitApproval(call, approvalCall, context);
+            return passed.map(approvalId -> {
+                call.approvalId = approvalId;
+                return body;
             });
         });
+    }
+
+    /** The caller's break-glass reason, null when it does not break the glass; 403 when it may not. */
+    private static String breakGlassReason(ProxyCall call) {
+        String reason = call.request.getHeader(ProxyHeaders.BREAK_GLASS);
+        if (reason == null) {
+            return null;
+        }
+        if (!call.authorization.grant().approval().breakGlass()) {
+            throw new ProblemException(Problem.forbidden("the grant of this call does not allow break-glass; ask for approval instead"));
+        }
+        if (reason.isBlank()) {
+            throw new ProblemException(Problem.forbidden("break-glass needs a reason: the value of " + ProxyHeaders.BREAK_GLASS));
+        }
+        return reason.strip();
+    }
+
+    /** The justification is the break-glass reason, else the justification header, else the identity's purpose. */
+    private static ApprovalCall approvalCall(ProxyCall call, Buffer body, String breakGlassReason) {
+        String justification = breakGlassReason != null ? breakGlassReason : call.request.getHeader(ProxyHeaders.JUSTIFICATION);
+        return new ApprovalCall(call.identity, call.identityOwnerTeam, call.authorization.resource().name(),
+                call.request.method().name(), call.canonicalPath, call.request.query(), body.getBytes(),
+                justification == null || justification.isBlank() ? call.identityPurpose : justification,
+                call.authorization.grant().approval(), call.requestId);
+    }
+
+    /** Completes with the approval id once approved and consumed for this call; 202 or 403 otherwise. */
+    private Future<String> awaitApproval(ProxyCall call, ApprovalCall approvalCall, Context context) {
+        Duration hold = PreferHeader.holdTime(call.request.headers().getAll("Prefer"), approvalGate.holdTime(approvalCall));
+        String retryOf = call.request.getHeader(ProxyHeaders.APPROVAL_ID);
+        Uni<ApprovalOutcome> decision = retryOf == null || retryOf.isBlank()
+                ? approvalGate.decide(approvalCall, hold, callerGone(call))
+                : approvalGate.retry(approvalCall, retryOf.strip(), hold, callerGone(call));
+        return onContext(decision, context).map(outcome -> {
+            call.approvalId = outcome.approvalId();
+            return switch (outcome.verdict()) {
+                case APPROVED -> outcome.approvalId();
+                case PENDING -> throw new PendingApprovalException(outcome.approvalId());
+                case REFUSED -> throw new ProblemException(Problem.forbidden(outcome.reason()));
+            };
+        });
+    }
+
+    /** Completes when the caller's connection closes before the answer. */
+    private static CompletionStage<Void> callerGone(ProxyCall call) {
+        CompletableFuture<Void> gone = new CompletableFuture<>();
+        HttpServerResponse response = call.request.response();
+        response.closeHandler(closed -> gone.complete(null));
+        if (response.closed()) {
+            gone.complete(null);
+        }
+        return gone;
     }
 
     private Future<HttpClientResponse> fetchCredentialAndForward(ProxyCall call, Buffer bufferedBody, Context context) {
@@ -198,7 +245,9 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
                 JsonObject body = new JsonObject()
                         .put("status", "pending-approval")
                         .put("approvalId", pending.approvalId())
-                        .put("detail", "this call waits for a human approval; retry the same call after it is approved")
+                        .put("detail", "this call waits for a human approval; retry the same call after it is approved"
+                                + " (with the header " + ProxyHeaders.APPROVAL_ID + " set to the approval id)")
+                        .put("retryHeader", ProxyHeaders.APPROVAL_ID)
                         .put("requestId", call.requestId);
                 approvalStatusUrl.ifPresent(template -> {
                     String statusUrl = template.replace("{id}", pending.approvalId());

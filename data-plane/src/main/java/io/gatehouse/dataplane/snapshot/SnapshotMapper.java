@@ -2,6 +2,7 @@ package io.gatehouse.dataplane.snapshot;
 
 import com.google.protobuf.Timestamp;
 import io.gatehouse.dataplane.policy.ApprovalRule;
+import io.gatehouse.proto.config.v1.ApprovalRequirement;
 import io.gatehouse.dataplane.policy.Grant;
 import io.gatehouse.dataplane.policy.Identity;
 import io.gatehouse.dataplane.policy.IdentityStatus;
@@ -69,7 +70,8 @@ public final class SnapshotMapper {
             }
         }
         return new Identity(identity.getName(), identity.getKind().name(), identity.getPurpose(),
-                identity.hasExpiresAt() ? instant(identity.getExpiresAt()) : null, status(identity), bindings);
+                identity.hasExpiresAt() ? instant(identity.getExpiresAt()) : null, status(identity), bindings,
+                identity.getOwnerTeam());
     }
 
     private static IdentityStatus status(io.gatehouse.proto.config.v1.Identity identity) {
@@ -122,11 +124,25 @@ public final class SnapshotMapper {
             throw new InvalidSnapshotException("grant of '" + grant.getIdentity() + "' on '" + grant.getResource() + "': " + e.getMessage());
         }
         Set<String> methods = grant.getMethodsList().stream().map(m -> m.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-        ApprovalRule approval = grant.getApproval().getRequired()
-                ? new ApprovalRule(grant.getApproval().getApproverGroup(), Math.max(1, grant.getApproval().getQuorum()))
-                : null;
+        ApprovalRule approval = grant.getApproval().getRequired() ? approvalRule(grant.getApproval()) : null;
         return new Grant(grant.getIdentity(), grant.getResource(), methods, patterns,
                 grant.hasExpiresAt() ? instant(grant.getExpiresAt()) : null, approval);
+    }
+
+    private static ApprovalRule approvalRule(ApprovalRequirement approval) {
+        return new ApprovalRule(approval.getApproverGroup(), Math.max(1, approval.getQuorum()),
+                positiveOrNull(approval.hasHoldTime(), approval.getHoldTime()),
+                positiveOrNull(approval.hasValidity(), approval.getValidity()),
+                approval.getOwnerTeamMayApprove(), approval.getBreakGlass());
+    }
+
+    /** An unset or zero duration leaves the data plane's default in force. */
+    private static Duration positiveOrNull(boolean present, com.google.protobuf.Duration duration) {
+        if (!present) {
+            return null;
+        }
+        Duration value = Duration.ofSeconds(duration.getSeconds(), duration.getNanos());
+        return value.isZero() || value.isNegative() ? null : value;
     }
 
     private static Instant instant(Timestamp timestamp) {

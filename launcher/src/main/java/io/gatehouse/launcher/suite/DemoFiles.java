@@ -23,7 +23,10 @@ public final class DemoFiles {
     private DemoFiles() {
     }
 
-    /** The demo declarative config: one identity, one resource, a read grant and an approval-gated write grant. */
+    /**
+     * The demo declarative config: one identity, one resource, a read grant and approval-gated write grants
+     * (quorum 1, quorum 2, a short approval window, break-glass).
+     */
     public static String config(String ciIssuerUrl, String upstreamUrl, Instant now) {
         return config(ciIssuerUrl, upstreamUrl, now, "", "");
     }
@@ -65,6 +68,21 @@ public final class DemoFiles {
                     methods: [POST]
                     paths: ["/refunds"]
                     approval: {required: true, approverGroup: payments-approvers, quorum: 1}
+                  - identity: deploy-bot              # bulk refunds: two distinct approvers
+                    resource: demo
+                    methods: [POST]
+                    paths: ["/refunds/bulk"]
+                    approval: {required: true, approverGroup: payments-approvers, quorum: 2}
+                  - identity: deploy-bot              # express refunds: held 2 s, approval valid 8 s
+                    resource: demo
+                    methods: [POST]
+                    paths: ["/refunds/express"]
+                    approval: {required: true, approverGroup: payments-approvers, holdTime: 2s, validity: 8s}
+                  - identity: deploy-bot              # emergency refunds: break-glass allowed, reviewed afterwards
+                    resource: demo
+                    methods: [POST]
+                    paths: ["/refunds/emergency"]
+                    approval: {required: true, approverGroup: payments-approvers, breakGlass: true}
                 """.formatted(expires, ciIssuerUrl, upstreamUrl)
                 .replace("grants:\n", extraResources.replace("{expires}", expires) + "grants:\n")
                 + extraGrants.replace("{expires}", expires);

@@ -37,6 +37,8 @@ public final class Suite implements AutoCloseable {
     public static final String DATA_PLANE_POOL = "default";
     /** The vault broker joins the control plane under a pool of its own, which no resource names. */
     public static final String BROKER_POOL = "vault-broker";
+    /** The approval service joins the control plane (to ship its audit events) under a pool of its own. */
+    public static final String APPROVAL_POOL = "approval-service";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -45,8 +47,10 @@ public final class Suite implements AutoCloseable {
     private final String upstreamSecret = randomToken();
     private final String dataPlaneJoinToken = randomToken();
     private final String brokerJoinToken = randomToken();
+    private final String approvalJoinToken = randomToken();
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final List<Service> skipped = new ArrayList<>();
+    private final List<ManagedProcess> dataPlaneReplicas = new ArrayList<>();
     private final Thread shutdownHook;
     private volatile Database database;
     private volatile LocalOidcIssuer issuer;
@@ -270,11 +274,14 @@ public final class Suite implements AutoCloseable {
                 adminOidc(spec);
                 spec.env("GATEHOUSE_CONTROL_PLANE_CONFIG_FILE", configFile())
                         .env("GATEHOUSE_CONTROL_PLANE_JOIN_TOKENS", DATA_PLANE_POOL + ":" + dataPlaneJoinToken + ","
-                                + BROKER_POOL + ":" + brokerJoinToken);
+                                + BROKER_POOL + ":" + brokerJoinToken + "," + APPROVAL_POOL + ":" + approvalJoinToken);
             }
             case APPROVAL_SERVICE -> {
                 datasource(spec, Database.APPROVAL);
                 adminOidc(spec);
+                spec.env("GATEHOUSE_CONTROL_PLANE_HOST", "127.0.0.1")
+                        .env("GATEHOUSE_CONTROL_PLANE_GRPC_PORT", ports.grpc(Service.CONTROL_PLANE))
+                        .env("GATEHOUSE_APPROVAL_AUDIT_JOIN_TOKEN", approvalJoinToken);
             }
             case DATA_PLANE -> spec
                     .env("GATEHOUSE_PROXY_HOST", "127.0.0.1")
@@ -365,6 +372,39 @@ public final class Suite implements AutoCloseable {
             process.awaitReady();
             return readyText(service);
         });
+    }
+
+    /**
+     * Starts one more data-plane replica, like the suite's data plane but with its own node id, ports, state
+     * directory and log ({@code logs/data-plane-<nodeId>.log}), and waits until it is ready. It stops with the
+     * suite. Returns its proxy URL.
+     */
+    public synchronized String startDataPlaneReplica(String nodeId) {
+        ensureOpen();
+        ProcessSpec primary = requireService(Service.DATA_PLANE).spec();
+        int proxyPort = SuitePorts.freePort();
+        int httpPort = SuitePorts.freePort();
+        Path stateDir = options.workDir().resolve("data-plane-state-" + nodeId);
+        ProcessSpec.Builder spec = ProcessSpec.builder(Service.DATA_PLANE.module() + "-" + nodeId)
+                .command(primary.command())
+                .workingDirectory(primary.workingDirectory())
+                .startTimeout(primary.startTimeout())
+                .logFile(options.logsDir().resolve(Service.DATA_PLANE.module() + "-" + nodeId + ".log"))
+                .readinessUrl(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));
+        primary.environment().forEach(spec::env);
+        spec.env("QUARKUS_HTTP_PORT", httpPort)
+                .env("GATEHOUSE_PROXY_PORT", proxyPort)
+                .env("GATEHOUSE_DATA_PLANE_ID", nodeId)
+                .env("GATEHOUSE_DATA_PLANE_STATE_DIR", stateDir);
+        ManagedProcess replica = new ManagedProcess(spec.build());
+        dataPlaneReplicas.add(replica);
+        step("data plane replica " + nodeId, () -> {
+            Files.createDirectories(stateDir);
+            replica.start();
+            replica.awaitReady();
+            return "proxy on http://127.0.0.1:" + proxyPort;
+        });
+        return "http://127.0.0.1:" + proxyPort;
     }
 
     private ManagedProcess requireService(Service service) {
@@ -479,7 +519,7 @@ public final class Suite implements AutoCloseable {
 
     /** The join tokens the data plane and the vault broker present to the control plane. */
     public List<String> joinTokens() {
-        return List.of(dataPlaneJoinToken, brokerJoinToken);
+        return List.of(dataPlaneJoinToken, brokerJoinToken, approvalJoinToken);
     }
 
     public Path workDir() {
@@ -522,6 +562,14 @@ public final class Suite implements AutoCloseable {
             return;
         }
         closed = true;
+        for (ManagedProcess replica : dataPlaneReplicas) {
+            try {
+                replica.stop(Duration.ofSeconds(15));
+            } catch (RuntimeException e) {
+                out.println("could not stop " + replica.spec().name() + ": " + e);
+            }
+        }
+        dataPlaneReplicas.clear();
         List<Service> order = new ArrayList<>(services.keySet());
         java.util.Collections.reverse(order);
         boolean any = !order.isEmpty() || issuer != null || upstream != null || database != null;

@@ -79,6 +79,18 @@ public final class SuitePorts {
         }
     }
 
+    /** One port free on 127.0.0.1 right now. */
+    public static int freePort() {
+        List<ServerSocket> held = new ArrayList<>();
+        int port = hold(held);
+        try {
+            held.get(0).close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+        return port;
+    }
+
     /** True if nothing listens on the port on 127.0.0.1 right now. */
     public static boolean isFree(int port) {
         if (port == 0) {

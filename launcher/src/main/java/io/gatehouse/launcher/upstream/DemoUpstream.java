@@ -28,12 +28,13 @@ import java.util.regex.Pattern;
  * credential. It records every request it receives.
  * <ul>
  *   <li>{@code GET /customers/{id}} → 200 a customer record with an {@code ssn} field</li>
- *   <li>{@code POST /refunds} → 201 {@code {"refundId":"r-…","status":"issued"}}</li>
+ *   <li>{@code POST /refunds} and {@code POST /refunds/{kind}} → 201 {@code {"refundId":"r-…","status":"issued"}}</li>
  * </ul>
  */
 public final class DemoUpstream implements AutoCloseable {
 
     private static final Pattern CUSTOMER = Pattern.compile("/customers/([A-Za-z0-9_-]+)");
+    private static final Pattern REFUND = Pattern.compile("/refunds(/[a-z-]+)?");
 
     private final String secret;
     private final HttpServer server;
@@ -107,7 +108,7 @@ public final class DemoUpstream implements AutoCloseable {
 
             Matcher customer = CUSTOMER.matcher(path);
             boolean knownRoute = ("GET".equals(method) && customer.matches())
-                    || ("POST".equals(method) && "/refunds".equals(path));
+                    || ("POST".equals(method) && REFUND.matcher(path).matches());
             if (!knownRoute) {
                 respond(exchange, 404, "{\"error\":\"not found\"}");
                 return;

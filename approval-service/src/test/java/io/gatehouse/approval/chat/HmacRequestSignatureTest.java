@@ -1,4 +1,4 @@
-package io.gatehouse.approval.slack;
+package io.gatehouse.approval.chat;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Against the worked example of Slack's "Verifying requests from Slack" documentation. */
-class SlackSignatureVerifierTest {
+class HmacRequestSignatureTest {
 
     private static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     private static final String TIMESTAMP = "1531420618";
@@ -25,29 +25,29 @@ class SlackSignatureVerifierTest {
 
     @Test
     void signsLikeSlack() {
-        assertEquals(SIGNATURE, SlackSignatureVerifier.sign(SECRET, TIMESTAMP, BODY));
+        assertEquals(SIGNATURE, HmacRequestSignature.sign(SECRET, TIMESTAMP, BODY));
     }
 
     @Test
     void acceptsSlacksExampleWithinTheWindow() {
-        assertNull(SlackSignatureVerifier.problem(SECRET, TIMESTAMP, SIGNATURE, BODY, THEN.plusSeconds(299), SKEW));
+        assertNull(HmacRequestSignature.problem(SECRET, TIMESTAMP, SIGNATURE, BODY, THEN.plusSeconds(299), SKEW));
     }
 
     @Test
     void refusesStaleFutureTamperedAndMalformed() {
         assertEquals("stale timestamp",
-                SlackSignatureVerifier.problem(SECRET, TIMESTAMP, SIGNATURE, BODY, THEN.plusSeconds(301), SKEW));
+                HmacRequestSignature.problem(SECRET, TIMESTAMP, SIGNATURE, BODY, THEN.plusSeconds(301), SKEW));
         assertEquals("stale timestamp",
-                SlackSignatureVerifier.problem(SECRET, TIMESTAMP, SIGNATURE, BODY, THEN.minusSeconds(301), SKEW));
+                HmacRequestSignature.problem(SECRET, TIMESTAMP, SIGNATURE, BODY, THEN.minusSeconds(301), SKEW));
         byte[] tampered = BODY.clone();
         tampered[0] = 'T';
         assertEquals("signature mismatch",
-                SlackSignatureVerifier.problem(SECRET, TIMESTAMP, SIGNATURE, tampered, THEN, SKEW));
+                HmacRequestSignature.problem(SECRET, TIMESTAMP, SIGNATURE, tampered, THEN, SKEW));
         assertEquals("signature mismatch",
-                SlackSignatureVerifier.problem("other", TIMESTAMP, SIGNATURE, BODY, THEN, SKEW));
+                HmacRequestSignature.problem("other", TIMESTAMP, SIGNATURE, BODY, THEN, SKEW));
         assertEquals("malformed timestamp",
-                SlackSignatureVerifier.problem(SECRET, "yesterday", SIGNATURE, BODY, THEN, SKEW));
+                HmacRequestSignature.problem(SECRET, "yesterday", SIGNATURE, BODY, THEN, SKEW));
         assertEquals("missing signature headers",
-                SlackSignatureVerifier.problem(SECRET, TIMESTAMP, null, BODY, THEN, SKEW));
+                HmacRequestSignature.problem(SECRET, TIMESTAMP, null, BODY, THEN, SKEW));
     }
 }
