@@ -87,7 +87,7 @@ class VaultBrokerTest {
     }
 
     @Test
-    void callersWithoutAValidNodeTokenAreRefused() {
+    void callersWithoutAValidNodeTokenAreRefusedAndAudited() throws Exception {
         IssueCredentialRequest request = IssueCredentialRequest.newBuilder().setResource(SuiteVault.INVENTORY)
                 .setDataPlaneId("intruder").build();
         assertRefused(Status.Code.UNAUTHENTICATED, broker -> broker.issueCredential(request), null);
@@ -99,6 +99,11 @@ class VaultBrokerTest {
                 .newBlockingStub(channel).withInterceptors(bearer(suite.joinTokens().get(1)))
                 .issueNodeToken(IssueNodeTokenRequest.newBuilder().setNodeId("not-a-data-plane").build())).getToken();
         assertRefused(Status.Code.PERMISSION_DENIED, broker -> broker.issueCredential(request), otherPool);
+
+        JsonNode unauthenticated = awaitAuditEvent("credential.unauthenticated", null);
+        assertTrue(unauthenticated.path("actor").asText().contains("127.0.0.1"), unauthenticated::toString);
+        JsonNode otherPoolRefused = awaitAuditEvent("credential.denied", SuiteVault.INVENTORY);
+        assertEquals("not-a-data-plane", otherPoolRefused.path("actor").asText(), otherPoolRefused::toString);
     }
 
     @Test
@@ -146,7 +151,7 @@ class VaultBrokerTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> events = Http.get(suite.httpUrl(Service.CONTROL_PLANE) + "/api/v1/audit/events?kind=" + kind
-                    + "&resource=" + resource, Tokens.admin("alice"));
+                    + (resource == null ? "" : "&resource=" + resource), Tokens.admin("alice"));
             assertEquals(200, events.statusCode(), () -> Http.describe(events));
             JsonNode list = JSON.readTree(events.body());
             if (list.size() > 0) {
@@ -154,7 +159,7 @@ class VaultBrokerTest {
             }
             Thread.sleep(250);
         }
-        return fail("no " + kind + " audit event for " + resource + " within 15 s");
+        return fail("no " + kind + " audit event" + (resource == null ? "" : " for " + resource) + " within 15 s");
     }
 
     private String logOf(Service service) throws Exception {

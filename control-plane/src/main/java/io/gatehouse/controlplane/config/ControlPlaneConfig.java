@@ -30,7 +30,10 @@ public interface ControlPlaneConfig {
      */
     Optional<List<String>> joinTokens();
 
-    /** How long a node token is valid; nodes ask for a new one after half of it. */
-    @WithDefault("15M")
+    /**
+     * How long a node token is valid; nodes ask for a new one after half of it. It bounds how long data planes
+     * can fetch credentials from the vault broker while the control plane is down.
+     */
+    @WithDefault("1H")
     Duration nodeTokenLifetime();
 }

@@ -98,9 +98,11 @@ class AuditIngestionGrpcServiceTest {
                 .addEvents(approved).build());
 
         assertEquals(List.of(7L), acks.stream().map(AuditAck::getAckedSequence).toList());
-        List<StoredAuditEvent> stored = store.search(new AuditQuery(Optional.of(requestId), Optional.empty(), 50));
+        List<StoredAuditEvent> stored = store.search(AuditQuery.byRequestId(requestId, 50));
         assertEquals(1, stored.size());
         assertEquals(UUID.fromString(eventId), stored.get(0).record().eventId());
+        assertEquals("approval.approved", stored.get(0).record().kind());
+        assertEquals("alice", stored.get(0).record().actor());
         assertEquals("demo", stored.get(0).record().resource());
         assertEquals("approved by alice: ticket PAY-9", stored.get(0).record().reason());
         assertEquals("a-1", stored.get(0).record().approvalId());

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * This node's signed token from the control plane, which the vault broker requires. Fetched at start,
  * renewed after half of its lifetime, and fetched again at once when the broker refuses it. While the
  * control plane cannot be reached the current token is kept until it expires and the fetch is retried with
- * backoff. Concurrent demands share one fetch.
+ * backoff. Concurrent demands share one fetch. The token is kept in the state directory too, so a data plane
+ * restarted while the control plane is away starts with it.
  */
 @ApplicationScoped
 public class NodeTokens {
@@ -39,6 +42,7 @@ public class NodeTokens {
 
     private final DataPlaneIdentityService controlPlane;
     private final String nodeId;
+    private final NodeTokenFile file;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<Held> held = new AtomicReference<>();
     private final AtomicReference<Uni<String>> inFlight = new AtomicReference<>();
@@ -54,9 +58,20 @@ public class NodeTokens {
                       DataPlaneIdentityService controlPlane, DataPlaneConfig config) {
         this.controlPlane = controlPlane;
         this.nodeId = config.dataPlane().id();
+        this.file = new NodeTokenFile(Path.of(config.dataPlane().stateDir()));
     }
 
     void onStart(@Observes StartupEvent event) {
+        try {
+            file.read(clock.instant()).ifPresent(stored -> {
+                held.set(new Held(stored.token(), stored.expiresAt()));
+                LOG.infof("using the node token kept in %s until the control plane gives a new one (valid until %s)",
+                        file.path(), stored.expiresAt());
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("the node token kept in %s cannot be read (%s); asking the control plane for one", file.path(),
+                    e.getClass().getSimpleName());
+        }
         scheduler.execute(this::renewInBackground);
     }
 
@@ -96,6 +111,12 @@ public class NodeTokens {
         Held previous = held.getAndSet(new Held(token.getToken(), expiresAt));
         if (previous == null) {
             LOG.infof("received node token for %s (pool %s), valid until %s", nodeId, token.getPool(), expiresAt);
+        }
+        try {
+            file.write(token.getToken(), expiresAt);
+        } catch (IOException e) {
+            LOG.warnf("cannot keep the node token in %s (%s); a restart while the control plane is away would find none",
+                    file.path(), e.getClass().getSimpleName());
         }
         return token.getToken();
     }

@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ControlPlaneAuditSender implements SecurityEvents {
 
     static final String CREDENTIAL_DENIED = "credential.denied";
+    static final String CALLER_REFUSED = "credential.unauthenticated";
     private static final int QUEUE_CAPACITY = 10_000;
     private static final int BATCH_SIZE = 200;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
@@ -69,19 +70,29 @@ public class ControlPlaneAuditSender implements SecurityEvents {
 
     @Override
     public void credentialDenied(CallerNode caller, String resource, String reason) {
-        AuditEvent event = AuditEvent.newBuilder()
+        record(event(CREDENTIAL_DENIED, caller.nodeId(), reason).setResource(resource).setMethod("IssueCredential").build());
+    }
+
+    @Override
+    public void callerRefused(String remoteAddress, String method, String reason) {
+        record(event(CALLER_REFUSED, remoteAddress, reason).setMethod(method).build());
+    }
+
+    private AuditEvent.Builder event(String kind, String actor, String reason) {
+        return AuditEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setTime(ProtoTimestamps.of(Instant.now()))
                 .setDataPlaneId(brokerNodeId)
-                .setResource(resource)
-                .setMethod("IssueCredential")
                 .setDecision(Decision.DECISION_DENIED)
                 .setReason(reason)
-                .setKind(CREDENTIAL_DENIED)
-                .setActor(caller.nodeId())
-                .build();
-        LOG.warnf("audit event %s %s: actor %s, resource '%s', %s", event.getEventId(), CREDENTIAL_DENIED,
-                caller.nodeId(), resource, reason);
+                .setKind(kind)
+                .setActor(actor);
+    }
+
+    private void record(AuditEvent event) {
+        LOG.warnf("audit event %s %s: actor %s, %s%s: %s", event.getEventId(), event.getKind(), event.getActor(),
+                event.getMethod(), event.getResource().isEmpty() ? "" : " of resource '" + event.getResource() + "'",
+                event.getReason());
         if (enabled && !queue.offer(event)) {
             LOG.errorf("audit queue full (%d events, control plane unreachable?): event %s is only in this log",
                     QUEUE_CAPACITY, event.getEventId());

@@ -3,6 +3,7 @@ package io.gatehouse.vaultbroker.grpc;
 import io.gatehouse.vaultbroker.model.CallerNode;
 import io.gatehouse.vaultbroker.service.DataPlaneTokens;
 import io.gatehouse.vaultbroker.service.NodeTokenVerifier;
+import io.gatehouse.vaultbroker.service.SecurityEvents;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -38,10 +39,13 @@ public class DataPlaneAuthInterceptor implements ServerInterceptor {
 
     private final DataPlaneTokens staticTokens;
     private final NodeTokenVerifier nodeTokens;
+    private final SecurityEvents securityEvents;
 
-    public DataPlaneAuthInterceptor(DataPlaneTokens staticTokens, NodeTokenVerifier nodeTokens) {
+    public DataPlaneAuthInterceptor(DataPlaneTokens staticTokens, NodeTokenVerifier nodeTokens,
+            SecurityEvents securityEvents) {
         this.staticTokens = staticTokens;
         this.nodeTokens = nodeTokens;
+        this.securityEvents = securityEvents;
     }
 
     @Override
@@ -69,9 +73,9 @@ public class DataPlaneAuthInterceptor implements ServerInterceptor {
         return token.isEmpty() ? null : token;
     }
 
-    private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, String why) {
-        LOG.warnf("refused %s from %s: %s", call.getMethodDescriptor().getFullMethodName(),
-                call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), why);
+    private <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, String why) {
+        String remote = String.valueOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
+        securityEvents.callerRefused(remote, call.getMethodDescriptor().getFullMethodName(), why);
         call.close(Status.UNAUTHENTICATED.withDescription(REFUSAL), new Metadata());
         return new ServerCall.Listener<>() {
         };
