@@ -98,7 +98,8 @@ class CredentialIssuanceTest {
     @Test
     void refusesACallWithoutToken() {
         assertUnauthenticated(() -> broker.issueCredential(request("demo")));
-        assertTrue(logs.text().contains("refused gatehouse.credential.v1.CredentialService/IssueCredential"));
+        assertTrue(logs.text().contains("credential.unauthenticated: actor "), logs.text());
+        assertTrue(logs.text().contains("gatehouse.credential.v1.CredentialService/IssueCredential: no bearer token"), logs.text());
     }
 
     @Test

@@ -36,4 +36,8 @@ public interface ControlPlaneConfig {
      */
     @WithDefault("1H")
     Duration nodeTokenLifetime();
+
+    /** How often the head of every audit chain that moved is fixed by a signed checkpoint. */
+    @WithDefault("60S")
+    Duration auditCheckpointInterval();
 }

@@ -2,6 +2,7 @@ package io.gatehouse.controlplane.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.controlplane.domain.AuditChainHash;
 import io.gatehouse.controlplane.domain.AuditRecord;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,31 +13,48 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
- * Appends audit records with multi-row {@code INSERT ... ON CONFLICT (event_id) DO NOTHING}
- * statements — one statement per chunk of {@value #ROWS_PER_STATEMENT} records, never one per record.
+ * Appends audit records, each linked into its source's hash chain (see {@link AuditChainHash}), with multi-row
+ * {@code INSERT} statements — one statement per chunk of {@value #ROWS_PER_STATEMENT} records, never one per
+ * record. Records whose event id is already stored are skipped before chaining, so a redelivered batch leaves
+ * the chains unchanged; the head of each chain is locked for the transaction, so concurrent batches of one
+ * source are chained one after the other.
  */
 @ApplicationScoped
 public class AuditEventWriter {
 
-    /** 16 parameters per row; keeps every statement well below PostgreSQL's 65535 bind parameters. */
+    /** 20 parameters per row; keeps every statement well below PostgreSQL's 65535 bind parameters. */
     static final int ROWS_PER_STATEMENT = 1000;
+    /** The chain of events that name no source. */
+    static final String UNKNOWN_SOURCE = "unknown";
 
     private static final String INSERT_HEAD = "INSERT INTO audit_event (event_id, request_id, event_time, "
             + "data_plane_id, identity, resource, method, path, decision, reason, approval_id, status, "
-            + "duration_ms, masked_fields, kind, actor) VALUES ";
-    private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+            + "duration_ms, masked_fields, kind, actor, chain_source, chain_seq, prev_hash, hash) VALUES ";
+    private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TAIL = " ON CONFLICT (event_id) DO NOTHING";
 
     private final AgroalDataSource dataSource;
+    private final AuditChainRepository chains;
     private final ObjectMapper objectMapper;
 
-    public AuditEventWriter(AgroalDataSource dataSource, ObjectMapper objectMapper) {
+    public AuditEventWriter(AgroalDataSource dataSource, AuditChainRepository chains, ObjectMapper objectMapper) {
         this.dataSource = dataSource;
+        this.chains = chains;
         this.objectMapper = objectMapper;
+    }
+
+    /** The chain a record belongs to: the service that sent it. */
+    public static String chainSource(AuditRecord record) {
+        return record.dataPlaneId() == null ? UNKNOWN_SOURCE : record.dataPlaneId();
     }
 
     /**
@@ -46,24 +64,52 @@ public class AuditEventWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int append(List<AuditRecord> records) throws SQLException {
+        Map<String, List<AuditRecord>> bySource = new TreeMap<>();
+        records.forEach(record -> bySource.computeIfAbsent(chainSource(record), source -> new ArrayList<>()).add(record));
         int inserted = 0;
         try (Connection connection = dataSource.getConnection()) {
-            for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
-                List<AuditRecord> chunk = records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT));
-                inserted += insertChunk(connection, chunk);
+            // sorted by source, so two transactions never lock the same heads in opposite orders
+            for (Map.Entry<String, List<AuditRecord>> source : bySource.entrySet()) {
+                inserted += appendToChain(connection, source.getKey(), source.getValue());
             }
         }
         return inserted;
     }
 
-    private int insertChunk(Connection connection, List<AuditRecord> chunk) throws SQLException {
+    private int appendToChain(Connection connection, String source, List<AuditRecord> records) throws SQLException {
+        AuditChainRepository.ChainPosition head = chains.lockHead(connection, source);
+        Set<UUID> stored = chains.storedEventIds(connection, records.stream().map(AuditRecord::eventId).toList());
+        List<ChainedRecord> chained = new ArrayList<>();
+        long seq = head.seq();
+        byte[] previous = head.hash();
+        for (AuditRecord record : records) {
+            if (!stored.add(record.eventId())) {
+                continue;
+            }
+            seq++;
+            byte[] hash = AuditChainHash.of(previous, source, seq, record);
+            chained.add(new ChainedRecord(record, source, seq, previous, hash));
+            previous = hash;
+        }
+        int inserted = 0;
+        for (int from = 0; from < chained.size(); from += ROWS_PER_STATEMENT) {
+            inserted += insertChunk(connection, chained.subList(from, Math.min(chained.size(), from + ROWS_PER_STATEMENT)));
+        }
+        if (!chained.isEmpty()) {
+            chains.moveHead(connection, source, new AuditChainRepository.ChainPosition(seq, previous));
+        }
+        return inserted;
+    }
+
+    private int insertChunk(Connection connection, List<ChainedRecord> chunk) throws SQLException {
         String sql = INSERT_HEAD + String.join(", ", Collections.nCopies(chunk.size(), ROW_VALUES)) + INSERT_TAIL;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int parameter = 1;
-            for (AuditRecord record : chunk) {
+            for (ChainedRecord chained : chunk) {
+                AuditRecord record = chained.record();
                 statement.setObject(parameter++, record.eventId());
                 setText(statement, parameter++, record.requestId());
-                statement.setObject(parameter++, record.time().atOffset(ZoneOffset.UTC));
+                statement.setObject(parameter++, AuditChainHash.storedPrecision(record.time()).atOffset(ZoneOffset.UTC));
                 setText(statement, parameter++, record.dataPlaneId());
                 setText(statement, parameter++, record.identity());
                 setText(statement, parameter++, record.resource());
@@ -77,6 +123,10 @@ public class AuditEventWriter {
                 statement.setString(parameter++, toJson(record.maskedFields()));
                 statement.setString(parameter++, record.kind());
                 setText(statement, parameter++, record.actor());
+                statement.setString(parameter++, chained.source());
+                statement.setLong(parameter++, chained.seq());
+                statement.setBytes(parameter++, chained.previousHash());
+                statement.setBytes(parameter++, chained.hash());
             }
             return statement.executeUpdate();
         }
@@ -96,5 +146,8 @@ public class AuditEventWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of strings is always serializable", e);
         }
+    }
+
+    private record ChainedRecord(AuditRecord record, String source, long seq, byte[] previousHash, byte[] hash) {
     }
 }

@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,25 +44,19 @@ public class NodeTokenIssuer {
         if (nodeId == null || !NODE_ID.matcher(nodeId).matches()) {
             throw new IllegalArgumentException("node_id is required: letters, digits, '.', '_', ':', '-' (at most 253)");
         }
-        SigningKey key = keys.current();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        ObjectNode header = json.createObjectNode().put("alg", SigningKey.ALGORITHM).put("typ", TYPE).put("kid", key.kid());
+        ObjectNode header = json.createObjectNode().put("alg", SigningKey.ALGORITHM).put("typ", TYPE)
+                .put("kid", keys.current().kid());
         ObjectNode claims = json.createObjectNode()
                 .put("iss", ISSUER).put("sub", nodeId).put("aud", AUDIENCE).put("pool", pool)
                 .put("iat", now.getEpochSecond()).put("nbf", now.getEpochSecond()).put("exp", expiresAt.getEpochSecond())
                 .put("jti", UUID.randomUUID().toString());
         String signingInput = encode(header) + "." + encode(claims);
-        try {
-            Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
-            signature.initSign(key.privateKey());
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            String token = signingInput + "." + BASE64URL.encodeToString(signature.sign());
-            LOG.infof("issued a node token to %s (pool %s) until %s", nodeId, pool, expiresAt);
-            return new NodeToken(token, nodeId, pool, expiresAt);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with key " + key.kid() + ": " + e.getClass().getSimpleName(), e);
-        }
+        SigningKeys.Signed signed = keys.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+        String token = signingInput + "." + BASE64URL.encodeToString(signed.signature());
+        LOG.infof("issued a node token to %s (pool %s) until %s", nodeId, pool, expiresAt);
+        return new NodeToken(token, nodeId, pool, expiresAt);
     }
 
     private String encode(ObjectNode node) {

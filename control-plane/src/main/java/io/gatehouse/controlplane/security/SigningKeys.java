@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
@@ -31,6 +32,7 @@ public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
     private static final long CREATE_LOCK = 0x6761746568L;
+    private static final String ALGORITHM = "SHA256withECDSAinP1363Format";
 
     private final List<SigningKey> keys;
 
@@ -56,6 +58,40 @@ public class SigningKeys {
     /** Every key whose tokens verifiers must accept. */
     public List<SigningKey> published() {
         return keys;
+    }
+
+    /** Signs with the current key: ES256, the raw r||s form of RFC 7518. */
+    public Signed sign(byte[] data) {
+        SigningKey key = current();
+        try {
+            Signature signature = Signature.getInstance(ALGORITHM);
+            signature.initSign(key.privateKey());
+            signature.update(data);
+            return new Signed(key.kid(), signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with key " + key.kid() + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Whether {@code signature} over {@code data} verifies with the published key {@code kid}. */
+    public boolean verify(String kid, byte[] data, byte[] signature) {
+        for (SigningKey key : keys) {
+            if (key.kid().equals(kid)) {
+                try {
+                    Signature verifier = Signature.getInstance(ALGORITHM);
+                    verifier.initVerify(key.publicKey());
+                    verifier.update(data);
+                    return verifier.verify(signature);
+                } catch (GeneralSecurityException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A signature and the key id that makes it. */
+    public record Signed(String kid, byte[] signature) {
     }
 
     private static void create(Instant now) {

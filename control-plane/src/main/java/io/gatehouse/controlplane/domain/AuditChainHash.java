@@ -1,0 +1,82 @@
+package io.gatehouse.controlplane.domain;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The hash that links one audit event to the one before it in its source's chain:
+ * SHA-256(previous hash || canonical bytes), where the canonical bytes are every stored field in a fixed
+ * order, each length-prefixed (absent fields marked), times at microsecond precision (what PostgreSQL keeps).
+ */
+public final class AuditChainHash {
+
+    /** The previous hash of the first event of a chain. */
+    public static final byte[] GENESIS = new byte[32];
+
+    private AuditChainHash() {
+    }
+
+    public static byte[] of(byte[] previous, String source, long seq, AuditRecord record) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(previous);
+            digest.update(canonical(source, seq, record));
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** The instant as stored: PostgreSQL keeps microseconds. */
+    public static Instant storedPrecision(Instant time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static byte[] canonical(String source, long seq, AuditRecord record) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            text(out, source);
+            out.writeLong(seq);
+            text(out, record.eventId().toString());
+            text(out, record.requestId());
+            Instant time = storedPrecision(record.time());
+            out.writeLong(time.getEpochSecond());
+            out.writeInt(time.getNano());
+            text(out, record.dataPlaneId());
+            text(out, record.identity());
+            text(out, record.resource());
+            text(out, record.method());
+            text(out, record.path());
+            text(out, record.decision().name());
+            text(out, record.reason());
+            text(out, record.approvalId());
+            out.writeInt(record.status());
+            out.writeLong(record.durationMs());
+            out.writeInt(record.maskedFields().size());
+            for (String field : record.maskedFields()) {
+                text(out, field);
+            }
+            text(out, record.kind());
+            text(out, record.actor());
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void text(DataOutputStream out, String value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+}
