@@ -13,5 +13,12 @@ public class RequiredSettingsCheck {
             throw new IllegalStateException("gatehouse.vault-broker.token is not set: set GATEHOUSE_VAULT_BROKER_TOKEN to the "
                     + "data-plane token the vault broker accepts (gatehouse.broker.data-plane-tokens on the broker)");
         }
+        config.masking().hashKey().filter(key -> !key.isBlank()).ifPresent(key -> {
+            if (key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < io.gatehouse.dataplane.masking.HashTokenizer.MIN_KEY_BYTES) {
+                throw new IllegalStateException("gatehouse.masking.hash-key is shorter than "
+                        + io.gatehouse.dataplane.masking.HashTokenizer.MIN_KEY_BYTES
+                        + " bytes: set GATEHOUSE_MASKING_HASH_KEY to a random secret, e.g. the output of openssl rand -base64 32");
+            }
+        });
     }
 }

@@ -1,0 +1,130 @@
+package io.gatehouse.dataplane.masking;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Runs detector rules over text: finds every confirmed match, merges overlapping ones (the action
+ * that hides most wins) and writes the text with each match replaced.
+ */
+final class TextRedactor {
+
+    /** One stretch of text to replace, and the rules that found it. */
+    record Span(int start, int end, MaskAction action, List<DetectorRule> rules) {
+    }
+
+    private static final Comparator<Span> BY_START = Comparator.comparingInt(Span::start)
+            .thenComparing(Comparator.comparingInt(Span::end).reversed());
+
+    private final List<DetectorRule> rules;
+
+    TextRedactor(List<DetectorRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
+    /**
+     * The merged spans of {@code [from, to)} of {@code text}, sorted. Characters outside the region
+     * are visible to look-arounds, so a match never starts in the middle of a token cut by the region.
+     */
+    List<Span> find(CharSequence text, int from, int to, boolean usePrefilters) {
+        List<Span> found = null;
+        for (DetectorRule rule : rules) {
+            Detector detector = rule.detector();
+            if (usePrefilters && !detector.mightOccurIn(text)) {
+                continue;
+            }
+            Matcher matcher = detector.matcher(text);
+            matcher.region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
+            while (matcher.find()) {
+                int end = detector.validator().confirm(text, matcher.start(), matcher.end());
+                if (end < 0) {
+                    continue;
+                }
+                int spanStart = detector.group() == 0 ? matcher.start() : matcher.start(detector.group());
+                int spanEnd = detector.group() == 0 ? end : Math.min(end, matcher.end(detector.group()));
+                if (spanEnd <= spanStart) {
+                    continue;
+                }
+                if (found == null) {
+                    found = new ArrayList<>();
+                }
+                found.add(new Span(spanStart, spanEnd, rule.action(), List.of(rule)));
+            }
+        }
+        if (found == null) {
+            return List.of();
+        }
+        return merge(found);
+    }
+
+    private static List<Span> merge(List<Span> spans) {
+        spans.sort(BY_START);
+        List<Span> merged = new ArrayList<>(spans.size());
+        Span current = spans.get(0);
+        for (int i = 1; i < spans.size(); i++) {
+            Span next = spans.get(i);
+            if (next.start() < current.end()) {
+                List<DetectorRule> rules = new ArrayList<>(current.rules());
+                rules.addAll(next.rules());
+                current = new Span(current.start(), Math.max(current.end(), next.end()),
+                        MaskAction.strongest(current.action(), next.action()), rules);
+            } else {
+                merged.add(current);
+                current = next;
+            }
+        }
+        merged.add(current);
+        return merged;
+    }
+
+    /** The text a span is replaced with; a hash covers the detector's normal form of the value. */
+    static String replacement(CharSequence text, Span span) {
+        String value = text.subSequence(span.start(), span.end()).toString();
+        if (span.action() instanceof MaskAction.Hash && span.rules().size() == 1) {
+            value = span.rules().get(0).detector().normalize(value);
+        }
+        return span.action().apply(value);
+    }
+
+    static void record(Span span, MaskingSummary summary) {
+        for (DetectorRule rule : span.rules()) {
+            summary.fired(rule.ruleName());
+        }
+    }
+
+    /** Result of redacting one whole value: unchanged, replaced, or the value must be dropped. */
+    record Outcome(String text, boolean drop) {
+        static final Outcome UNCHANGED = new Outcome(null, false);
+        static final Outcome DROP = new Outcome(null, true);
+
+        boolean changed() {
+            return text != null || drop;
+        }
+    }
+
+    /** Redacts a complete value (a JSON string, number or name). */
+    Outcome redact(String value, MaskingSummary summary) {
+        List<Span> spans = find(value, 0, value.length(), true);
+        if (spans.isEmpty()) {
+            return Outcome.UNCHANGED;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        int at = 0;
+        for (Span span : spans) {
+            record(span, summary);
+            if (span.action() instanceof MaskAction.Drop) {
+                return Outcome.DROP;
+            }
+            out.append(value, at, span.start()).append(replacement(value, span));
+            at = span.end();
+        }
+        out.append(value, at, value.length());
+        return new Outcome(out.toString(), false);
+    }
+}
