@@ -166,10 +166,14 @@ public final class Detectors {
 
     /** "Bearer" followed by a word is prose; a token has a digit or a symbol, or is long. */
     private static int confirmBearer(CharSequence text, int start, int end) {
-        if (end - start >= 24) {
+        int token = start + "bearer".length();
+        while (token < end && (text.charAt(token) == ' ' || text.charAt(token) == '\t')) {
+            token++;
+        }
+        if (end - token >= 24) {
             return end;
         }
-        for (int i = start; i < end; i++) {
+        for (int i = token; i < end; i++) {
             char c = text.charAt(i);
             if (!Character.isLetter(c)) {
                 return end;

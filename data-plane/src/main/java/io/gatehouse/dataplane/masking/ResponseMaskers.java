@@ -45,6 +45,16 @@ public final class ResponseMaskers {
         return new InflatingBodyMasker(encoding, masker, limits);
     }
 
+    /** For callers that know the type is maskable (tests, benchmarks). */
+    public static BodyMasker forResponseUnchecked(MaskingPolicy policy, MaskingLimits limits, String contentType,
+                                                  String contentEncoding) {
+        try {
+            return forResponse(policy, limits, contentType, contentEncoding);
+        } catch (MaskingException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** The content coding to undo, null for none. */
     private static String encoding(String contentEncoding) throws MaskingException {
         if (contentEncoding == null || contentEncoding.isBlank()) {

@@ -109,9 +109,14 @@ public final class TextBodyMasker implements BodyMasker {
         int at = sent;
         for (TextRedactor.Span span : spans) {
             boolean open = !end && (span.end() > commit || span.end() == length);
+            if (span.matchStart() < commit && span.start() >= commit) {
+                // the match begins before the commit point but what it replaces lies after: hold it all back
+                commit = Math.max(at, span.matchStart());
+                break;
+            }
             if (open) {
-                if (span.start() > at || length - at <= maxPending) {
-                    commit = Math.min(commit, span.start());
+                if (span.matchStart() > at || length - at <= maxPending) {
+                    commit = Math.min(commit, Math.max(at, span.matchStart()));
                     break;
                 }
                 // a match longer than the window allows: mask what is here, swallow the rest as it comes
@@ -119,8 +124,15 @@ public final class TextBodyMasker implements BodyMasker {
                 TextRedactor.record(span, summary);
                 MaskAction action = span.action();
                 out.append(action instanceof MaskAction.Drop ? "" : cutReplacement(action));
+                if (span.end() < length) {
+                    // complete, only longer than the window
+                    sent = span.end();
+                    compact();
+                    return out;
+                }
                 continuing = continuationOf(span);
-                sent = length;
+                // the continuation swallows the match from its start, keeping a tail back to see where it ends
+                sent = continuing == null ? length : span.start();
                 if (continuing != null) {
                     swallowContinuation(false);
                 }

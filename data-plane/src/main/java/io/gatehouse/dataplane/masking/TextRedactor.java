@@ -11,8 +11,12 @@ import java.util.regex.Matcher;
  */
 final class TextRedactor {
 
-    /** One stretch of text to replace, and the rules that found it. */
-    record Span(int start, int end, MaskAction action, List<DetectorRule> rules) {
+    /**
+     * One stretch of text to replace, and the rules that found it. {@code matchStart} is where the
+     * whole match begins (before {@code start} when only a part is replaced, e.g. the token after
+     * "Bearer"): text from there on must be held back while the match may still change.
+     */
+    record Span(int matchStart, int start, int end, MaskAction action, List<DetectorRule> rules) {
     }
 
     private static final Comparator<Span> BY_START = Comparator.comparingInt(Span::start)
@@ -54,7 +58,7 @@ final class TextRedactor {
                 if (found == null) {
                     found = new ArrayList<>();
                 }
-                found.add(new Span(spanStart, spanEnd, rule.action(), List.of(rule)));
+                found.add(new Span(matcher.start(), spanStart, spanEnd, rule.action(), List.of(rule)));
             }
         }
         if (found == null) {
@@ -72,7 +76,8 @@ final class TextRedactor {
             if (next.start() < current.end()) {
                 List<DetectorRule> rules = new ArrayList<>(current.rules());
                 rules.addAll(next.rules());
-                current = new Span(current.start(), Math.max(current.end(), next.end()),
+                current = new Span(Math.min(current.matchStart(), next.matchStart()), current.start(),
+                        Math.max(current.end(), next.end()),
                         MaskAction.strongest(current.action(), next.action()), rules);
             } else {
                 merged.add(current);
