@@ -72,6 +72,11 @@ public final class TextBodyMasker implements BodyMasker {
         return summary;
     }
 
+    /** Characters held in memory (unsent text and its context). */
+    int heldChars() {
+        return text.length();
+    }
+
     private void decode(byte[] chunk, boolean endOfInput) {
         ByteBuffer in;
         if (undecoded.hasRemaining()) {
@@ -146,6 +151,10 @@ public final class TextBodyMasker implements BodyMasker {
             TextRedactor.record(span, summary);
             out.append(TextRedactor.replacement(text, span));
             at = span.end();
+        }
+        if (commit > at && commit < length && Character.isHighSurrogate(text.charAt(commit - 1))) {
+            // never send half of a character
+            commit--;
         }
         if (commit > at) {
             out.append(text, at, commit);
