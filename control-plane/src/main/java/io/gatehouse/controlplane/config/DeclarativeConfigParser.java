@@ -7,6 +7,7 @@ import io.gatehouse.controlplane.domain.GrantDefinition;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.IdentityKind;
 import io.gatehouse.controlplane.domain.IdentityStatus;
+import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
 import io.gatehouse.controlplane.domain.InjectionStyle;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
@@ -42,7 +43,7 @@ final class DeclarativeConfigParser {
     private static final Set<String> OIDC_KEYS = keys("issuer", "audiences", "claims");
     private static final Set<String> RESOURCE_KEYS = keys("name", "pathPrefix", "upstream", "credential", "masking", "timeout");
     private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header");
-    private static final Set<String> MASKING_KEYS = keys("fields");
+    private static final Set<String> MASKING_KEYS = keys("fields", "rules");
     private static final Set<String> GRANT_KEYS = keys("identity", "resource", "methods", "paths", "expires", "approval");
     private static final Set<String> APPROVAL_KEYS = keys("required", "approverGroup", "quorum");
 
@@ -200,18 +201,24 @@ final class DeclarativeConfigParser {
         Optional<String> upstream = resource.requiredText("upstream").flatMap(text -> httpUrl(resource, "upstream", text, false));
         Optional<CredentialInjection> injection = resource.requiredMapping("credential", CREDENTIAL_KEYS)
                 .flatMap(this::parseInjection);
+        Optional<MappingReader> masking = resource.value("masking").isEmpty()
+                ? Optional.empty()
+                : resource.requiredMapping("masking", MASKING_KEYS);
         Optional<List<String>> maskedFields = resource.value("masking").isEmpty()
                 ? Optional.of(List.of())
-                : resource.requiredMapping("masking", MASKING_KEYS).flatMap(masking -> masking.textList("fields", true, false));
+                : masking.flatMap(reader -> reader.textList("fields", false, false));
+        Optional<List<MaskingRuleDefinition>> maskingRules = masking.isEmpty()
+                ? Optional.of(List.of())
+                : new MaskingRulesParser(problems).parse(masking.get());
         Optional<Duration> timeout = resource.optionalText("timeout")
                 .map(text -> duration(resource, "timeout", text))
                 .orElse(Optional.of(ResourceDefinition.DEFAULT_UPSTREAM_TIMEOUT));
         if (name.isEmpty() || pathPrefix.isEmpty() || upstream.isEmpty() || injection.isEmpty()
-                || maskedFields.isEmpty() || timeout.isEmpty()) {
+                || maskedFields.isEmpty() || maskingRules.isEmpty() || timeout.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ResourceDefinition(name.get(), pathPrefix.get(), upstream.get(), injection.get(),
-                maskedFields.get(), timeout.get()));
+                maskedFields.get(), maskingRules.get(), timeout.get()));
     }
 
     private Optional<CredentialInjection> parseInjection(MappingReader credential) {

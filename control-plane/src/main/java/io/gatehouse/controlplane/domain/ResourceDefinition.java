@@ -12,6 +12,7 @@ public record ResourceDefinition(
         String upstreamUrl,
         CredentialInjection injection,
         List<String> maskedFields,
+        List<MaskingRuleDefinition> maskingRules,
         Duration upstreamTimeout) {
 
     /** Used when a resource declares no timeout. */
@@ -24,5 +25,7 @@ public record ResourceDefinition(
         Objects.requireNonNull(injection, "injection");
         Objects.requireNonNull(upstreamTimeout, "upstreamTimeout");
         maskedFields = List.copyOf(new TreeSet<>(maskedFields));
+        // in declared order: it names rules without a name
+        maskingRules = maskingRules == null ? List.of() : List.copyOf(maskingRules);
     }
 }

@@ -23,7 +23,10 @@ public final class DemoFiles {
     private DemoFiles() {
     }
 
-    /** The demo declarative config: one identity, one resource, a read grant and an approval-gated write grant. */
+    /**
+     * The demo declarative config: one identity; the demo resource with a read grant and an
+     * approval-gated write grant; and demo-masked, whose answers show every kind of masking rule.
+     */
     public static String config(String ciIssuerUrl, String upstreamUrl, Instant now) {
         String expires = now.plus(180, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         return """
@@ -46,6 +49,19 @@ public final class DemoFiles {
                     credential: {injection: bearer}
                     masking: {fields: [ssn]}
                     timeout: 10s
+                  - name: demo-masked
+                    pathPrefix: /masked
+                    upstream: %s/masking
+                    credential: {injection: bearer}
+                    masking:
+                      fields: [ssn]
+                      rules:
+                        - {name: card-number, path: "$..card.number", action: partial, keepLast: 4}
+                        - {field: email, action: hash}
+                        - {field: iban, action: drop}
+                        - {detector: payment-card}
+                        - {detector: aws-access-key}
+                        - {detector: private-key}
                 grants:
                   - identity: deploy-bot
                     resource: demo
@@ -56,10 +72,14 @@ public final class DemoFiles {
                     methods: [POST]
                     paths: ["/refunds"]
                     approval: {required: true, approverGroup: payments-approvers, quorum: 1}
-                """.formatted(expires, ciIssuerUrl, upstreamUrl);
+                  - identity: deploy-bot
+                    resource: demo-masked
+                    methods: [GET, HEAD]
+                    paths: ["/**"]
+                """.formatted(expires, ciIssuerUrl, upstreamUrl, upstreamUrl);
     }
 
-    /** The static secret store: the demo resource's upstream credential. */
+    /** The static secret store: the demo resources' upstream credential. */
     public static String secretStore(String secret) {
         return """
                 # Written by the Gatehouse launcher; a new secret at every start.
@@ -67,7 +87,10 @@ public final class DemoFiles {
                   demo:
                     value: "%s"
                     ttl: 10m
-                """.formatted(secret);
+                  demo-masked:
+                    value: "%s"
+                    ttl: 10m
+                """.formatted(secret, secret);
     }
 
     public static void write(Path file, String content) throws IOException {

@@ -40,6 +40,7 @@ public final class Suite implements AutoCloseable {
     private final PrintStream out;
     private final String upstreamSecret = randomToken();
     private final String dataPlaneToken = randomToken();
+    private final String maskingHashKey = randomToken() + randomToken();
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final List<Service> skipped = new ArrayList<>();
     private final Thread shutdownHook;
@@ -277,7 +278,8 @@ public final class Suite implements AutoCloseable {
                     .env("GATEHOUSE_APPROVAL_STATUS_URL", httpUrl(Service.APPROVAL_SERVICE) + "/api/v1/approvals/{id}")
                     .env("GATEHOUSE_VAULT_BROKER_HOST", "127.0.0.1")
                     .env("GATEHOUSE_VAULT_BROKER_GRPC_PORT", ports.grpc(Service.VAULT_BROKER))
-                    .env("GATEHOUSE_VAULT_BROKER_TOKEN", dataPlaneToken);
+                    .env("GATEHOUSE_VAULT_BROKER_TOKEN", dataPlaneToken)
+                    .env("GATEHOUSE_MASKING_HASH_KEY", maskingHashKey);
             default -> throw new IllegalStateException("unknown service " + service);
         }
         options.extraEnvironment(service).forEach(spec::env);
