@@ -179,6 +179,10 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         if (!resource.masks()) {
             response.setStatusCode(upstream.statusCode());
             ProxyHeaders.copyResponseHeaders(upstream.headers(), response.headers(), false);
+            if (!response.headers().contains("Content-Length") && carriesBody(call, upstream.statusCode())) {
+                // a chunked upstream body (Transfer-Encoding is hop-by-hop, so not copied) is sent on chunked
+                response.setChunked(true);
+            }
             return upstream.pipeTo(response).map(done -> upstream.statusCode());
         }
         if (upstream.statusCode() == 206) {
