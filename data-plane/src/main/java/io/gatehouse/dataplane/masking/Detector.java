@@ -16,9 +16,17 @@ import java.util.regex.Pattern;
  *                     (a private key block) continue with {@code continuation}
  * @param continuation how a match cut at a buffer boundary continues (null: it cannot)
  * @param normalizer   the form that is hashed, so that equal values written differently give equal tokens
+ * @param start        where a match can begin, judged from one character and the one before it; lets a
+ *                     scan try the pattern only there instead of at every position (null: anywhere)
  */
 public record Detector(String name, Pattern pattern, int group, Validator validator, Predicate<CharSequence> prefilter,
-                       int maxLength, Pattern continuation, Function<String, String> normalizer) {
+                       int maxLength, Pattern continuation, Function<String, String> normalizer, StartFilter start) {
+
+    /** Whether a match may begin at a character, given the character before it (0 at the very start). */
+    @FunctionalInterface
+    public interface StartFilter {
+        boolean mayStartAt(char c, char previous);
+    }
 
     /** Confirms a candidate {@code [start, end)} of {@code text}: the end of the confirmed match, or -1. */
     @FunctionalInterface

@@ -37,34 +37,78 @@ final class TextRedactor {
      * are visible to look-arounds, so a match never starts in the middle of a token cut by the region.
      */
     List<Span> find(CharSequence text, int from, int to, boolean usePrefilters) {
-        List<Span> found = null;
+        List<Span> found = new ArrayList<>(0);
+        List<DetectorRule> filtered = new ArrayList<>(rules.size());
         for (DetectorRule rule : rules) {
             Detector detector = rule.detector();
             if (usePrefilters && !detector.mightOccurIn(text)) {
                 continue;
             }
+            if (detector.start() != null) {
+                filtered.add(rule);
+                continue;
+            }
             Matcher matcher = detector.matcher(text);
             matcher.region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
             while (matcher.find()) {
-                int end = detector.validator().confirm(text, matcher.start(), matcher.end());
-                if (end < 0) {
-                    continue;
-                }
-                int spanStart = detector.group() == 0 ? matcher.start() : matcher.start(detector.group());
-                int spanEnd = detector.group() == 0 ? end : Math.min(end, matcher.end(detector.group()));
-                if (spanEnd <= spanStart) {
-                    continue;
-                }
-                if (found == null) {
-                    found = new ArrayList<>();
-                }
-                found.add(new Span(matcher.start(), spanStart, spanEnd, rule.action(), List.of(rule)));
+                confirm(text, rule, matcher, found);
             }
         }
-        if (found == null) {
+        if (!filtered.isEmpty()) {
+            findAtPossibleStarts(text, from, to, filtered, found);
+        }
+        if (found.isEmpty()) {
             return List.of();
         }
         return merge(found);
+    }
+
+    /**
+     * One pass over the text: each detector's pattern is tried (anchored) only where its start
+     * filter says a match can begin, and after a candidate not before its end — what
+     * {@link Matcher#find()} would find, without trying the pattern at every position.
+     */
+    private static void findAtPossibleStarts(CharSequence text, int from, int to, List<DetectorRule> rules, List<Span> found) {
+        int count = rules.size();
+        Detector.StartFilter[] filters = new Detector.StartFilter[count];
+        Matcher[] matchers = new Matcher[count];
+        int[] resumeAt = new int[count];
+        for (int k = 0; k < count; k++) {
+            filters[k] = rules.get(k).detector().start();
+        }
+        char previous = from > 0 ? text.charAt(from - 1) : 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            for (int k = 0; k < count; k++) {
+                if (i < resumeAt[k] || !filters[k].mayStartAt(c, previous)) {
+                    continue;
+                }
+                Matcher matcher = matchers[k];
+                if (matcher == null) {
+                    matcher = rules.get(k).detector().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    matchers[k] = matcher;
+                }
+                matcher.region(i, to);
+                if (matcher.lookingAt()) {
+                    confirm(text, rules.get(k), matcher, found);
+                    resumeAt[k] = Math.max(matcher.end(), i + 1);
+                }
+            }
+            previous = c;
+        }
+    }
+
+    private static void confirm(CharSequence text, DetectorRule rule, Matcher matcher, List<Span> found) {
+        Detector detector = rule.detector();
+        int end = detector.validator().confirm(text, matcher.start(), matcher.end());
+        if (end < 0) {
+            return;
+        }
+        int spanStart = detector.group() == 0 ? matcher.start() : matcher.start(detector.group());
+        int spanEnd = detector.group() == 0 ? end : Math.min(end, matcher.end(detector.group()));
+        if (spanEnd > spanStart) {
+            found.add(new Span(matcher.start(), spanStart, spanEnd, rule.action(), List.of(rule)));
+        }
     }
 
     private static List<Span> merge(List<Span> spans) {

@@ -163,6 +163,25 @@ class DetectorsTest {
         assertTrue(!Checksums.ibanMod97("GB82WEST12345698765423"));
     }
 
+    @Test
+    void tryingPatternsOnlyWhereAMatchCanStartFindsWhatAFullScanFinds() {
+        List<Detector> builtIn = List.of(Detectors.PAYMENT_CARD, Detectors.IBAN, Detectors.EMAIL, Detectors.PHONE,
+                Detectors.US_SSN, Detectors.AWS_ACCESS_KEY, Detectors.PRIVATE_KEY, JWT_DETECTOR, Detectors.BEARER_TOKEN);
+        List<String> texts = new java.util.ArrayList<>(ChunkSplitEquivalenceTest.TEXT_CORPUS);
+        texts.addAll(ChunkSplitEquivalenceTest.JSON_CORPUS);
+        texts.add("------BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY----- ++44 20 7946 0958 (202) 555-0143 a.b-c@d.example.org "
+                + "1234 4111 1111 1111 1111 x-123-45-6789 AKIAAKIAIOSFODNN7EXAMPLE bearerBearer abc123def456");
+        for (Detector detector : builtIn) {
+            Detector fullScan = new Detector(detector.name(), detector.pattern(), detector.group(), detector.validator(),
+                    detector.prefilter(), detector.maxLength(), detector.continuation(), detector.normalizer(), null);
+            for (String text : texts) {
+                assertEquals(find(fullScan, text), find(detector, text), detector.name() + " in " + text);
+            }
+        }
+    }
+
+    private static final Detector JWT_DETECTOR = Detectors.JWT;
+
     private static void assertFinds(Detector detector, String text, String expected) {
         List<String> found = find(detector, text);
         assertEquals(List.of(expected), found, detector.name() + " in '" + text + "'");
