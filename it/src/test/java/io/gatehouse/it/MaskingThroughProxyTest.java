@@ -128,6 +128,13 @@ class MaskingThroughProxyTest {
     }
 
     @Test
+    void answersWithSeveralContentTypesAreRefused() {
+        HttpResponse<String> ambiguous = get("/masked/ambiguous");
+        assertEquals(502, ambiguous.statusCode(), () -> Http.describe(ambiguous));
+        assertFalse(ambiguous.body().contains("123-45-"));
+    }
+
+    @Test
     void rangeRequestsGetTheWholeMaskedBodyAndPartialAnswersAreRefused() throws Exception {
         HttpResponse<String> ranged = Http.send(request("/masked/customers").header("Range", "bytes=0-20")
                 .header("If-Range", "\"x\"").GET().build());

@@ -199,6 +199,12 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
                 return upstream.statusCode();
             });
         }
+        if (upstream.headers().getAll("Content-Type").size() > 1 || upstream.headers().getAll("Content-Encoding").size() > 1) {
+            // the caller might read the body by another of the values than the one it would be masked by
+            upstream.request().reset();
+            throw new ProblemException(Problem.badGateway(
+                    "the upstream sent several Content-Type or Content-Encoding headers to a resource that masks responses"));
+        }
         BodyMasker masker;
         try {
             masker = ResponseMaskers.forResponse(resource.masking(), maskingLimits, upstream.getHeader("Content-Type"),

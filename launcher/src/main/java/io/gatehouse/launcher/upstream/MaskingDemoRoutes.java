@@ -19,6 +19,7 @@ import java.util.zip.GZIPOutputStream;
  *   <li>{@code GET /masking/lines} → {@code application/x-ndjson}</li>
  *   <li>{@code GET /masking/binary} → {@code application/octet-stream}</li>
  *   <li>{@code GET /masking/range} → always {@code 206} with a Content-Range</li>
+ *   <li>{@code GET /masking/ambiguous} → JSON with two Content-Type headers (event stream and JSON)</li>
  * </ul>
  */
 final class MaskingDemoRoutes {
@@ -46,6 +47,14 @@ final class MaskingDemoRoutes {
                     + ": keep-alive\n\nevent: customer\ndata: " + customer(2) + "\n\ndata: [DONE]\n\n", false);
             case "lines" -> send(exchange, 200, "application/x-ndjson", customer(1) + "\n" + customer(2) + "\n", false);
             case "binary" -> send(exchange, 200, "application/octet-stream", "ssn 123-45-6789", false);
+            case "ambiguous" -> {
+                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(customer(1).getBytes(StandardCharsets.UTF_8));
+                }
+            }
             case "range" -> {
                 exchange.getResponseHeaders().set("Content-Range", "bytes 0-9/100");
                 send(exchange, 206, "application/json", customer(1).substring(0, 10), false);
