@@ -1,5 +1,7 @@
 package io.gatehouse.dataplane;
 
+import io.gatehouse.dataplane.masking.MaskingPolicy;
+import io.gatehouse.dataplane.masking.MaskingRuleCompiler;
 import io.gatehouse.dataplane.policy.ApprovalRule;
 import io.gatehouse.dataplane.policy.Grant;
 import io.gatehouse.dataplane.policy.Identity;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** A small policy shared by the data plane's unit tests. */
@@ -32,9 +35,10 @@ public final class PolicyFixtures {
 
     public static PolicySnapshot policy(String issuer, Identity... identities) {
         Resource demo = new Resource("demo", "/demo", URI.create("http://127.0.0.1:1"), InjectionStyle.BEARER, "",
-                Set.of("ssn"), Duration.ofSeconds(5));
+                new MaskingRuleCompiler(Optional.empty()).compile(io.gatehouse.proto.config.v1.Resource.newBuilder()
+                        .addMaskedFields("ssn").build()), Duration.ofSeconds(5));
         Resource demoAdmin = new Resource("demo-admin", "/demo/admin", URI.create("http://127.0.0.1:2"), InjectionStyle.BEARER, "",
-                Set.of(), null);
+                MaskingPolicy.NONE, null);
         List<Grant> grants = List.of(
                 new Grant("deploy", "demo", Set.of("GET"), List.of(PathPattern.compile("/customers/**")), null, null),
                 new Grant("deploy", "demo", Set.of("POST"), List.of(PathPattern.compile("/refunds")), null,

@@ -8,6 +8,7 @@ import io.gatehouse.controlplane.domain.GrantDefinition;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.IdentityKind;
 import io.gatehouse.controlplane.domain.IdentityStatus;
+import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
 import io.gatehouse.controlplane.domain.InjectionStyle;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
@@ -43,7 +44,7 @@ final class DeclarativeConfigParser {
     private static final Set<String> OIDC_KEYS = keys("issuer", "audiences", "claims");
     private static final Set<String> RESOURCE_KEYS = keys("name", "pathPrefix", "upstream", "credential", "masking", "timeout");
     private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header", CredentialSourceParser.SOURCE, "ttl", "dataPlanes");
-    private static final Set<String> MASKING_KEYS = keys("fields");
+    private static final Set<String> MASKING_KEYS = keys("fields", "rules");
     private static final Set<String> GRANT_KEYS = keys("identity", "resource", "methods", "paths", "expires", "approval");
     private static final Set<String> APPROVAL_KEYS = keys("required", "approverGroup", "quorum", "holdTime", "validity",
             "ownerTeamMayApprove", "breakGlass");
@@ -205,18 +206,25 @@ final class DeclarativeConfigParser {
         Optional<CredentialInjection> injection = credential.flatMap(this::parseInjection);
         Optional<CredentialSource> credentialSource = credential.flatMap(this::parseCredentialSource);
         Optional<List<String>> dataPlanePools = credential.flatMap(this::parseDataPlanePools);
+        Optional<MappingReader> masking = resource.value("masking").isEmpty()
+                ? Optional.empty()
+                : resource.requiredMapping("masking", MASKING_KEYS);
         Optional<List<String>> maskedFields = resource.value("masking").isEmpty()
                 ? Optional.of(List.of())
-                : resource.requiredMapping("masking", MASKING_KEYS).flatMap(masking -> masking.textList("fields", true, false));
+                : masking.flatMap(reader -> reader.textList("fields", false, false));
+        Optional<List<MaskingRuleDefinition>> maskingRules = masking.isEmpty()
+                ? Optional.of(List.of())
+                : new MaskingRulesParser(problems).parse(masking.get());
         Optional<Duration> timeout = resource.optionalText("timeout")
                 .map(text -> duration(resource, "timeout", text))
                 .orElse(Optional.of(ResourceDefinition.DEFAULT_UPSTREAM_TIMEOUT));
         if (name.isEmpty() || pathPrefix.isEmpty() || upstream.isEmpty() || injection.isEmpty()
-                || maskedFields.isEmpty() || timeout.isEmpty() || credentialSource.isEmpty() || dataPlanePools.isEmpty()) {
+                || maskedFields.isEmpty() || maskingRules.isEmpty() || timeout.isEmpty() || credentialSource.isEmpty()
+                || dataPlanePools.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ResourceDefinition(name.get(), pathPrefix.get(), upstream.get(), injection.get(),
-                maskedFields.get(), timeout.get(), credentialSource.get(), dataPlanePools.get()));
+                maskedFields.get(), maskingRules.get(), timeout.get(), credentialSource.get(), dataPlanePools.get()));
     }
 
     private Optional<CredentialSource> parseCredentialSource(MappingReader credential) {

@@ -17,6 +17,7 @@ public record ResourceDefinition(
         String upstreamUrl,
         CredentialInjection injection,
         List<String> maskedFields,
+        List<MaskingRuleDefinition> maskingRules,
         Duration upstreamTimeout,
         CredentialSource credentialSource,
         List<String> dataPlanePools) {
@@ -33,6 +34,8 @@ public record ResourceDefinition(
         Objects.requireNonNull(injection, "injection");
         Objects.requireNonNull(upstreamTimeout, "upstreamTimeout");
         maskedFields = List.copyOf(new TreeSet<>(maskedFields));
+        // in declared order: it names rules without a name
+        maskingRules = maskingRules == null ? List.of() : List.copyOf(maskingRules);
         credentialSource = credentialSource == null ? CredentialSource.defaultSource() : credentialSource;
         dataPlanePools = dataPlanePools == null || dataPlanePools.isEmpty()
                 ? List.of(DEFAULT_DATA_PLANE_POOL) : List.copyOf(new TreeSet<>(dataPlanePools));

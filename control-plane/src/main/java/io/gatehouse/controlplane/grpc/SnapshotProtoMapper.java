@@ -65,6 +65,7 @@ public class SnapshotProtoMapper {
                 .setUpstreamUrl(resource.upstreamUrl())
                 .setInjection(injection)
                 .addAllMaskedFields(resource.maskedFields())
+                .addAllMaskingRules(resource.maskingRules().stream().map(MaskingRuleProtoMapper::toProto).toList())
                 .setUpstreamTimeout(ProtoTime.duration(resource.upstreamTimeout()))
                 .setCredentialSource(CredentialSourceProtoMapper.toProto(resource.credentialSource()))
                 .addAllDataPlanePools(resource.dataPlanePools())

@@ -1,6 +1,7 @@
 package io.gatehouse.controlplane.model;
 
 import io.gatehouse.controlplane.domain.InjectionStyle;
+import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +43,10 @@ public class ResourceEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "masked_fields", nullable = false)
     public List<String> maskedFields;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "masking_rules", nullable = false)
+    public List<MaskingRuleDefinition> maskingRules;
 
     @Column(name = "upstream_timeout_ms", nullable = false)
     public long upstreamTimeoutMs;

@@ -2,17 +2,20 @@ package io.gatehouse.controlplane.rest;
 
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 
+import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
+
 import java.util.List;
 
 /** An upstream resource as the admin API shows it. The credential itself never leaves the vault broker. */
 public record ResourceView(String name, String pathPrefix, String upstreamUrl, String injection,
-                           String injectionHeader, List<String> maskedFields, long timeoutMs,
+                           String injectionHeader, List<String> maskedFields,
+                           List<MaskingRuleDefinition> maskingRules, long timeoutMs,
                            CredentialSourceView credentialSource, List<String> dataPlanePools) {
 
     static ResourceView from(ResourceDefinition resource) {
         return new ResourceView(resource.name(), resource.pathPrefix(), resource.upstreamUrl(),
                 resource.injection().style().declaredName(), resource.injection().headerName(),
-                resource.maskedFields(), resource.upstreamTimeout().toMillis(),
+                resource.maskedFields(), resource.maskingRules(), resource.upstreamTimeout().toMillis(),
                 CredentialSourceView.from(resource.credentialSource()), resource.dataPlanePools());
     }
 }

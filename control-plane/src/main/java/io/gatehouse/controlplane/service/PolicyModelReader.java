@@ -65,7 +65,7 @@ public class PolicyModelReader {
 
     private static ResourceDefinition toDomain(ResourceEntity entity) {
         return new ResourceDefinition(entity.name, entity.pathPrefix, entity.upstreamUrl,
-                new CredentialInjection(entity.injectionStyle, entity.injectionHeader), entity.maskedFields,
+                new CredentialInjection(entity.injectionStyle, entity.injectionHeader), entity.maskedFields, entity.maskingRules,
                 Duration.ofMillis(entity.upstreamTimeoutMs), entity.credentialSource.toDomain(), entity.dataPlanePools);
     }
 

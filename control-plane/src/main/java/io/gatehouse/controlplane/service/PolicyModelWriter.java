@@ -102,6 +102,7 @@ public class PolicyModelWriter {
         entity.injectionStyle = resource.injection().style();
         entity.injectionHeader = resource.injection().headerName();
         entity.maskedFields = new ArrayList<>(resource.maskedFields());
+        entity.maskingRules = new ArrayList<>(resource.maskingRules());
         entity.upstreamTimeoutMs = resource.upstreamTimeout().toMillis();
         entity.credentialSource = CredentialSourceColumn.of(resource.credentialSource());
         entity.dataPlanePools = new ArrayList<>(resource.dataPlanePools());

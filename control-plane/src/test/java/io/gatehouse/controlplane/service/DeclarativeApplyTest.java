@@ -58,6 +58,28 @@ class DeclarativeApplyTest {
             """;
 
     @Inject
+    io.gatehouse.controlplane.grpc.SnapshotProtoMapper protoMapper;
+
+    @Test
+    void maskingRulesAreStoredReadBackAndSentToDataPlanes() {
+        String withRules = TestConfigs.EXAMPLE.replace("masking: {fields: [ssn]}",
+                "masking: {fields: [ssn], rules: [{name: cards, path: \"$..card.number\", action: partial, keepLast: 4},"
+                        + " {detector: us-ssn, action: hash}, {regex: \"ORD-[0-9]+\", action: redact, replacement: \"[order]\"}]}");
+        PolicyModel declared = loader.parse(withRules, "rules.yaml");
+        PolicySnapshot snapshot = policyUpdates.apply(declared, "rules.yaml");
+        assertEquals(declared.resources().get(0).maskingRules(), reader.read().resources().get(0).maskingRules());
+        var proto = protoMapper.toProto(snapshot, "n").getResources(0);
+        assertEquals(3, proto.getMaskingRulesCount());
+        assertEquals("cards", proto.getMaskingRules(0).getName());
+        assertEquals("$..card.number", proto.getMaskingRules(0).getPath());
+        assertEquals(4, proto.getMaskingRules(0).getAction().getPartial().getKeepLast());
+        assertEquals(io.gatehouse.proto.config.v1.Detector.DETECTOR_US_SSN, proto.getMaskingRules(1).getDetector());
+        assertTrue(proto.getMaskingRules(1).getAction().hasHash());
+        assertEquals("[order]", proto.getMaskingRules(2).getAction().getRedact().getReplacement());
+        assertEquals(List.of("ssn"), proto.getMaskedFieldsList());
+    }
+
+    @Inject
     DeclarativeConfigLoader loader;
 
     @Inject

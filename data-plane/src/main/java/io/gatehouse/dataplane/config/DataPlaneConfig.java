@@ -23,6 +23,8 @@ public interface DataPlaneConfig {
 
     Audit audit();
 
+    Masking masking();
+
     interface Proxy {
         String host();
 
@@ -86,6 +88,24 @@ public interface DataPlaneConfig {
         int grpcPort();
 
         Duration renewMargin();
+    }
+
+    /** Response masking (the rules themselves come with each resource in the snapshot). */
+    interface Masking {
+        /** Key of the hash action's HMAC-SHA256 tokens; the same on every replica; at least 32 bytes. */
+        Optional<String> hashKey();
+
+        int maxDepth();
+
+        int maxValueLength();
+
+        int textWindow();
+
+        int maxEventSize();
+
+        long maxInflatedSize();
+
+        int maxInflateRatio();
     }
 
     interface Audit {

@@ -15,5 +15,12 @@ public class RequiredSettingsCheck {
                     + " control plane); the data plane authenticates to the control plane with it and receives its"
                     + " node token for the vault broker in exchange");
         }
+        config.masking().hashKey().filter(key -> !key.isBlank()).ifPresent(key -> {
+            if (key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < io.gatehouse.dataplane.masking.HashTokenizer.MIN_KEY_BYTES) {
+                throw new IllegalStateException("gatehouse.masking.hash-key is shorter than "
+                        + io.gatehouse.dataplane.masking.HashTokenizer.MIN_KEY_BYTES
+                        + " bytes: set GATEHOUSE_MASKING_HASH_KEY to a random secret, e.g. the output of openssl rand -base64 32");
+            }
+        });
     }
 }

@@ -1,17 +1,18 @@
 package io.gatehouse.dataplane.policy;
 
+import io.gatehouse.dataplane.masking.MaskingPolicy;
+
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 
 /**
- * An upstream API. {@code pathPrefix} is canonical ("/demo"); {@code maskedFields} are lower-case
- * JSON field names.
+ * An upstream API. {@code pathPrefix} is canonical ("/demo"); {@code masking} holds its compiled
+ * response masking rules ({@link MaskingPolicy#NONE} when it has none).
  */
 public record Resource(String name, String pathPrefix, URI upstream, InjectionStyle injectionStyle,
-                       String injectionHeader, Set<String> maskedFields, Duration upstreamTimeout) {
+                       String injectionHeader, MaskingPolicy masking, Duration upstreamTimeout) {
 
     public boolean masks() {
-        return !maskedFields.isEmpty();
+        return masking.masks();
     }
 }

@@ -1,29 +1,28 @@
 package io.gatehouse.dataplane.proxy;
 
-import io.gatehouse.dataplane.masking.StreamingJsonMasker;
+import io.gatehouse.dataplane.masking.BodyMasker;
+import io.gatehouse.dataplane.masking.MaskingException;
+import io.gatehouse.dataplane.masking.MaskingSummary;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
 
-import java.io.IOException;
-import java.util.Set;
-
 /**
- * Streams an upstream JSON body to the caller through the masker, chunk by chunk, with
- * backpressure. If the body cannot be masked (not JSON, cut short) the caller's connection is
- * reset: the caller gets an error, never unmasked data or a body that looks complete.
+ * Streams an upstream body to the caller through a {@link BodyMasker}, chunk by chunk, with
+ * backpressure (the upstream is paused while the caller's write queue is full). If the body cannot
+ * be masked the call fails with 502: before anything was sent the caller gets a problem response,
+ * after that its connection is reset — never unmasked data or a body that looks complete.
  */
 final class MaskingRelay {
 
     private MaskingRelay() {
     }
 
-    /** Completes with the names of the fields masked, or fails when the response had to be aborted. */
-    static Future<Set<String>> relay(HttpClientResponse upstream, HttpServerResponse caller, Set<String> maskedFields) {
-        Promise<Set<String>> done = Promise.promise();
-        StreamingJsonMasker masker = new StreamingJsonMasker(maskedFields);
+    /** Completes with what was masked, or fails when the response had to be aborted. */
+    static Future<MaskingSummary> relay(HttpClientResponse upstream, HttpServerResponse caller, BodyMasker masker) {
+        Promise<MaskingSummary> done = Promise.promise();
         caller.setChunked(true);
         upstream.handler(chunk -> {
             if (done.future().isComplete()) {
@@ -31,8 +30,8 @@ final class MaskingRelay {
             }
             try {
                 write(caller, masker.feed(chunk.getBytes()));
-            } catch (IOException e) {
-                abort(upstream, caller, done, "upstream body is not valid JSON, so it cannot be masked");
+            } catch (MaskingException e) {
+                abort(upstream, done, e.getMessage());
                 return;
             }
             if (caller.writeQueueFull()) {
@@ -47,13 +46,13 @@ final class MaskingRelay {
             try {
                 byte[] tail = masker.finish();
                 caller.end(Buffer.buffer(tail));
-                done.tryComplete(masker.fieldsMasked());
-            } catch (IOException e) {
-                abort(upstream, caller, done, "upstream body ended inside a JSON value");
+                done.tryComplete(masker.summary());
+            } catch (MaskingException e) {
+                abort(upstream, done, e.getMessage());
             }
         });
-        upstream.exceptionHandler(failure -> abort(upstream, caller, done, "upstream connection failed mid-body"));
-        caller.exceptionHandler(failure -> abort(upstream, caller, done, "caller connection failed"));
+        upstream.exceptionHandler(failure -> abort(upstream, done, "the upstream connection failed mid-body"));
+        caller.exceptionHandler(failure -> abort(upstream, done, "the caller connection failed"));
         upstream.resume();
         return done.future();
     }
@@ -64,10 +63,10 @@ final class MaskingRelay {
         }
     }
 
-    private static void abort(HttpClientResponse upstream, HttpServerResponse caller, Promise<Set<String>> done, String why) {
-        if (done.tryFail(new IOException(why))) {
+    /** The caller's side is answered (problem or reset) by the request path's failure handling. */
+    private static void abort(HttpClientResponse upstream, Promise<MaskingSummary> done, String why) {
+        if (done.tryFail(new ProblemException(Problem.badGateway("the response could not be masked: " + why)))) {
             upstream.request().reset();
-            caller.reset();
         }
     }
 }

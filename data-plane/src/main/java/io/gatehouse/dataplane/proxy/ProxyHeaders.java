@@ -44,11 +44,18 @@ public final class ProxyHeaders {
         });
     }
 
-    /** Upstream → caller: without hop-by-hop headers, and without Content-Length when the body is rewritten. */
+    /** Headers that describe the upstream's bytes, not the masked body the caller gets instead. */
+    private static final Set<String> DESCRIBE_UNMASKED_BODY = Set.of("content-length", "content-encoding", "content-range",
+            "accept-ranges", "content-md5", "digest", "content-digest", "repr-digest");
+
+    /**
+     * Upstream → caller: without hop-by-hop headers, and when the body is masked without those that
+     * describe the upstream's bytes (length, encoding — a masked body is sent plain —, ranges, digests).
+     */
     public static void copyResponseHeaders(MultiMap from, MultiMap to, boolean bodyRewritten) {
         Set<String> dropped = droppedBy(from);
         if (bodyRewritten) {
-            dropped.add("content-length");
+            dropped.addAll(DESCRIBE_UNMASKED_BODY);
         }
         from.forEach(header -> {
             if (!dropped.contains(header.getKey().toLowerCase(Locale.ROOT))) {

@@ -12,6 +12,12 @@ import io.gatehouse.dataplane.authz.Authorization;
 import io.gatehouse.dataplane.authz.Authorizer;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.credential.CredentialCache;
+import io.gatehouse.dataplane.masking.BodyMasker;
+import io.gatehouse.dataplane.masking.MaskingException;
+import io.gatehouse.dataplane.masking.MaskingLimits;
+import io.gatehouse.dataplane.masking.MaskingSummary;
+import io.gatehouse.dataplane.masking.ResponseMaskers;
+import io.gatehouse.dataplane.policy.Resource;
 import io.gatehouse.dataplane.path.PathCanonicalizer;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
 import io.gatehouse.dataplane.snapshot.PolicyHolder;
@@ -60,6 +66,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final MeterRegistry metrics;
     private final int maxBufferedBody;
     private final Optional<String> approvalStatusUrl;
+    private final MaskingLimits maskingLimits;
 
     public ProxyRequestHandler(PolicyHolder policies, TokenAuthenticator authenticator, ApprovalGate approvalGate,
                                CredentialCache credentials, AuditShipper audit, Vertx vertx, DataPlaneConfig config,
@@ -72,6 +79,9 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         this.metrics = metrics;
         this.maxBufferedBody = config.proxy().maxBufferedBodySize();
         this.approvalStatusUrl = config.approval().statusUrl();
+        this.maskingLimits = new MaskingLimits(config.masking().maxDepth(), config.masking().maxValueLength(),
+                config.masking().textWindow(), config.masking().maxEventSize(), config.masking().maxInflatedSize(),
+                config.masking().maxInflateRatio());
         this.forwarder = new UpstreamForwarder(vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
                 .setKeepAlive(true)
@@ -212,30 +222,59 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private Future<Integer> relay(ProxyCall call, HttpClientResponse upstream) {
         HttpServerResponse response = call.request.response();
         upstream.pause();
-        boolean mask = call.authorization.resource().masks() && isJson(upstream.getHeader("Content-Type"));
-        String encoding = upstream.getHeader("Content-Encoding");
-        if (mask && encoding != null && !encoding.equalsIgnoreCase("identity")) {
+        Resource resource = call.authorization.resource();
+        if (!resource.masks()) {
+            response.setStatusCode(upstream.statusCode());
+            ProxyHeaders.copyResponseHeaders(upstream.headers(), response.headers(), false);
+            if (!response.headers().contains("Content-Length") && carriesBody(call, upstream.statusCode())) {
+                // a chunked upstream body (Transfer-Encoding is hop-by-hop, so not copied) is sent on chunked
+                response.setChunked(true);
+            }
+            return upstream.pipeTo(response).map(done -> upstream.statusCode());
+        }
+        if (upstream.statusCode() == 206) {
+            // the request's Range was stripped; a part of a body cannot be masked on its own
             upstream.request().reset();
-            throw new ProblemException(Problem.badGateway("the upstream sent a compressed body that cannot be masked"));
+            throw new ProblemException(Problem.badGateway("the upstream sent a partial body (206) to a resource that masks responses"));
         }
         response.setStatusCode(upstream.statusCode());
-        ProxyHeaders.copyResponseHeaders(upstream.headers(), response.headers(), mask);
-        if (mask) {
-            return MaskingRelay.relay(upstream, response, call.authorization.resource().maskedFields())
-                    .map(masked -> {
-                        call.maskedFields = masked;
-                        return upstream.statusCode();
-                    });
+        ProxyHeaders.copyResponseHeaders(upstream.headers(), response.headers(), true);
+        if (!carriesBody(call, upstream.statusCode())) {
+            upstream.resume();
+            return upstream.end().map(done -> {
+                response.end();
+                return upstream.statusCode();
+            });
         }
-        return upstream.pipeTo(response).map(done -> upstream.statusCode());
+        if (upstream.headers().getAll("Content-Type").size() > 1 || upstream.headers().getAll("Content-Encoding").size() > 1) {
+            // the caller might read the body by another of the values than the one it would be masked by
+            upstream.request().reset();
+            throw new ProblemException(Problem.badGateway(
+                    "the upstream sent several Content-Type or Content-Encoding headers to a resource that masks responses"));
+        }
+        BodyMasker masker;
+        try {
+            masker = ResponseMaskers.forResponse(resource.masking(), maskingLimits, upstream.getHeader("Content-Type"),
+                    upstream.getHeader("Content-Encoding"));
+        } catch (MaskingException e) {
+            upstream.request().reset();
+            throw new ProblemException(Problem.badGateway("the response could not be masked: " + e.getMessage()));
+        }
+        return MaskingRelay.relay(upstream, response, masker).map(summary -> {
+            call.maskedFields = summary.rulesFired();
+            countMasked(resource.name(), summary);
+            return upstream.statusCode();
+        });
     }
 
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
-        return type.equals("application/json") || type.endsWith("+json");
+    /** RFC 9110 6.4.1: no body in answers to HEAD, in 1xx, 204 and 304. */
+    private static boolean carriesBody(ProxyCall call, int status) {
+        return !call.request.method().name().equals("HEAD") && status >= 200 && status != 204 && status != 304;
+    }
+
+    private void countMasked(String resource, MaskingSummary summary) {
+        summary.countsByRule().forEach((rule, count) -> metrics.counter("gatehouse.masking.values.masked",
+                "resource", resource, "rule", rule).increment(count));
     }
 
     private void refuse(ProxyCall call, Throwable failure) {

@@ -65,8 +65,11 @@ final class UpstreamForwarder {
         request.putHeader(ProxyHeaders.REQUEST_ID, call.requestId);
         ForwardedHeaders.set(call.request, request.headers());
         if (resource.masks()) {
-            // a compressed body could not be masked; ask for the plain one
+            // ask for the plain body (a compressed one is inflated to be masked, at a cost), and for all of it:
+            // a part of a body cannot be masked on its own
             request.putHeader("Accept-Encoding", "identity");
+            request.headers().remove("Range");
+            request.headers().remove("If-Range");
         }
         CredentialInjector.inject(resource, credential, request.headers());
     }

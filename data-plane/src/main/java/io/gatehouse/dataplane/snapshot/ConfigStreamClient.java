@@ -1,6 +1,8 @@
 package io.gatehouse.dataplane.snapshot;
 
 import io.gatehouse.dataplane.config.DataPlaneConfig;
+import io.gatehouse.dataplane.masking.HashTokenizer;
+import io.gatehouse.dataplane.masking.MaskingRuleCompiler;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
 import io.gatehouse.proto.config.v1.ConfigDiscoveryService;
 import io.gatehouse.proto.config.v1.ConfigSnapshot;
@@ -41,6 +43,7 @@ public class ConfigStreamClient {
     private final LastGoodSnapshotFile lastGood;
     private final String nodeId;
     private final String controlPlaneAddress;
+    private final MaskingRuleCompiler masking;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "config-stream-reconnect");
         thread.setDaemon(true);
@@ -58,6 +61,8 @@ public class ConfigStreamClient {
         this.lastGood = new LastGoodSnapshotFile(Path.of(config.dataPlane().stateDir()));
         this.nodeId = config.dataPlane().id();
         this.controlPlaneAddress = config.controlPlane().host() + ":" + config.controlPlane().grpcPort();
+        this.masking = new MaskingRuleCompiler(config.masking().hashKey().filter(key -> !key.isBlank())
+                .map(HashTokenizer::fromSecret));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -77,7 +82,7 @@ public class ConfigStreamClient {
     private void restoreLastGood() {
         try {
             lastGood.read().ifPresentOrElse(stored -> {
-                PolicySnapshot snapshot = SnapshotMapper.toPolicy(stored.snapshot());
+                PolicySnapshot snapshot = SnapshotMapper.toPolicy(stored.snapshot(), masking);
                 policy.install(snapshot, stored.lastContact());
                 LOG.infof("Enforcing last good config version %s from %s (control plane last reached %s) until the control plane answers",
                         snapshot.version(), lastGood.path(), stored.lastContact());
@@ -114,7 +119,7 @@ public class ConfigStreamClient {
         policy.connectionUp();
         SnapshotRequest.Builder answer = SnapshotRequest.newBuilder().setNodeId(nodeId).setResponseNonce(snapshot.getNonce());
         try {
-            PolicySnapshot applied = SnapshotMapper.toPolicy(snapshot);
+            PolicySnapshot applied = SnapshotMapper.toPolicy(snapshot, masking);
             PolicySnapshot previous = policy.current();
             policy.install(applied, Instant.now());
             persist(snapshot);

@@ -1,6 +1,8 @@
 package io.gatehouse.dataplane.snapshot;
 
 import com.google.protobuf.Timestamp;
+import io.gatehouse.dataplane.masking.MaskingPolicy;
+import io.gatehouse.dataplane.masking.MaskingRuleCompiler;
 import io.gatehouse.dataplane.policy.ApprovalRule;
 import io.gatehouse.proto.config.v1.ApprovalRequirement;
 import io.gatehouse.dataplane.policy.Grant;
@@ -33,12 +35,13 @@ public final class SnapshotMapper {
     private SnapshotMapper() {
     }
 
-    public static PolicySnapshot toPolicy(ConfigSnapshot snapshot) {
+    /** @param masking compiles each resource's masking rules (once per snapshot) */
+    public static PolicySnapshot toPolicy(ConfigSnapshot snapshot, MaskingRuleCompiler masking) {
         if (snapshot.getVersion().isEmpty()) {
             throw new InvalidSnapshotException("snapshot has no version");
         }
         List<Identity> identities = snapshot.getIdentitiesList().stream().map(SnapshotMapper::identity).toList();
-        List<Resource> resources = snapshot.getResourcesList().stream().map(SnapshotMapper::resource).toList();
+        List<Resource> resources = snapshot.getResourcesList().stream().map(resource -> resource(resource, masking)).toList();
         Set<String> identityNames = identities.stream().map(Identity::name).collect(Collectors.toSet());
         Set<String> resourceNames = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
@@ -85,7 +88,7 @@ public final class SnapshotMapper {
         };
     }
 
-    private static Resource resource(io.gatehouse.proto.config.v1.Resource resource) {
+    private static Resource resource(io.gatehouse.proto.config.v1.Resource resource, MaskingRuleCompiler compiler) {
         String prefix = resource.getPathPrefix();
         if (!prefix.startsWith("/") || (prefix.length() > 1 && prefix.endsWith("/"))) {
             throw new InvalidSnapshotException("resource '" + resource.getName() + "' has an invalid path prefix '" + prefix + "'");
@@ -107,13 +110,16 @@ public final class SnapshotMapper {
         if (style == InjectionStyle.HEADER && resource.getInjection().getHeaderName().isBlank()) {
             throw new InvalidSnapshotException("resource '" + resource.getName() + "' injects a header but names none");
         }
-        Set<String> masked = resource.getMaskedFieldsList().stream()
-                .map(field -> field.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
+        MaskingPolicy masking;
+        try {
+            masking = compiler.compile(resource);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSnapshotException("resource '" + resource.getName() + "': " + e.getMessage());
+        }
         Duration timeout = resource.hasUpstreamTimeout()
                 ? Duration.ofSeconds(resource.getUpstreamTimeout().getSeconds(), resource.getUpstreamTimeout().getNanos())
                 : null;
-        return new Resource(resource.getName(), prefix, upstream, style, resource.getInjection().getHeaderName(), masked, timeout);
+        return new Resource(resource.getName(), prefix, upstream, style, resource.getInjection().getHeaderName(), masking, timeout);
     }
 
     private static Grant grant(io.gatehouse.proto.config.v1.Grant grant) {

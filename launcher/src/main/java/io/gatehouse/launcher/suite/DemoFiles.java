@@ -24,8 +24,9 @@ public final class DemoFiles {
     }
 
     /**
-     * The demo declarative config: one identity, one resource, a read grant and approval-gated write grants
-     * (quorum 1, quorum 2, a short approval window, break-glass).
+     * The demo declarative config: one identity; the demo resource with a read grant and approval-gated
+     * write grants (quorum 1, quorum 2, a short approval window, break-glass); and demo-masked, whose answers
+     * show every kind of masking rule.
      */
     public static String config(String ciIssuerUrl, String upstreamUrl, Instant now) {
         return config(ciIssuerUrl, upstreamUrl, now, "", "");
@@ -58,6 +59,19 @@ public final class DemoFiles {
                     credential: {injection: bearer}
                     masking: {fields: [ssn]}
                     timeout: 10s
+                  - name: demo-masked
+                    pathPrefix: /masked
+                    upstream: %s/masking
+                    credential: {injection: bearer}
+                    masking:
+                      fields: [ssn]
+                      rules:
+                        - {name: card-number, path: "$..card.number", action: partial, keepLast: 4}
+                        - {field: email, action: hash}
+                        - {field: iban, action: drop}
+                        - {detector: payment-card}
+                        - {detector: aws-access-key}
+                        - {detector: private-key}
                 grants:
                   - identity: deploy-bot
                     resource: demo
@@ -83,12 +97,16 @@ public final class DemoFiles {
                     methods: [POST]
                     paths: ["/refunds/emergency"]
                     approval: {required: true, approverGroup: payments-approvers, breakGlass: true}
-                """.formatted(expires, ciIssuerUrl, upstreamUrl)
+                  - identity: deploy-bot
+                    resource: demo-masked
+                    methods: [GET, HEAD]
+                    paths: ["/**"]
+                """.formatted(expires, ciIssuerUrl, upstreamUrl, upstreamUrl)
                 .replace("grants:\n", extraResources.replace("{expires}", expires) + "grants:\n")
                 + extraGrants.replace("{expires}", expires);
     }
 
-    /** The static secret store: the demo resource's upstream credential. */
+    /** The static secret store: the demo resources' upstream credential. */
     public static String secretStore(String secret) {
         return """
                 # Written by the Gatehouse launcher; a new secret at every start.
@@ -96,7 +114,10 @@ public final class DemoFiles {
                   demo:
                     value: "%s"
                     ttl: 10m
-                """.formatted(secret);
+                  demo-masked:
+                    value: "%s"
+                    ttl: 10m
+                """.formatted(secret, secret);
     }
 
     public static void write(Path file, String content) throws IOException {

@@ -48,6 +48,7 @@ public final class Suite implements AutoCloseable {
     private final String dataPlaneJoinToken = randomToken();
     private final String brokerJoinToken = randomToken();
     private final String approvalJoinToken = randomToken();
+    private final String maskingHashKey = randomToken() + randomToken();
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final List<Service> skipped = new ArrayList<>();
     private final List<ManagedProcess> dataPlaneReplicas = new ArrayList<>();
@@ -295,7 +296,8 @@ public final class Suite implements AutoCloseable {
                     .env("GATEHOUSE_APPROVAL_STATUS_URL", httpUrl(Service.APPROVAL_SERVICE) + "/api/v1/approvals/{id}")
                     .env("GATEHOUSE_VAULT_BROKER_HOST", "127.0.0.1")
                     .env("GATEHOUSE_VAULT_BROKER_GRPC_PORT", ports.grpc(Service.VAULT_BROKER))
-                    .env("GATEHOUSE_CONTROL_PLANE_JOIN_TOKEN", dataPlaneJoinToken);
+                    .env("GATEHOUSE_CONTROL_PLANE_JOIN_TOKEN", dataPlaneJoinToken)
+                    .env("GATEHOUSE_MASKING_HASH_KEY", maskingHashKey);
             default -> throw new IllegalStateException("unknown service " + service);
         }
         options.extraEnvironment(service).forEach(spec::env);

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code GET /customers/{id}} → 200 a customer record with an {@code ssn} field</li>
  *   <li>{@code POST /refunds} and {@code POST /refunds/{kind}} → 201 {@code {"refundId":"r-…","status":"issued"}}</li>
+ *   <li>{@code GET /masking/…} → bodies for the masking scenarios ({@link MaskingDemoRoutes})</li>
  * </ul>
  */
 public final class DemoUpstream implements AutoCloseable {
@@ -108,7 +109,7 @@ public final class DemoUpstream implements AutoCloseable {
 
             Matcher customer = CUSTOMER.matcher(path);
             boolean knownRoute = ("GET".equals(method) && customer.matches())
-                    || ("POST".equals(method) && REFUND.matcher(path).matches());
+                    || ("POST".equals(method) && REFUND.matcher(path).matches()) || MaskingDemoRoutes.handles(method, path);
             if (!knownRoute) {
                 respond(exchange, 404, "{\"error\":\"not found\"}");
                 return;
@@ -118,7 +119,9 @@ public final class DemoUpstream implements AutoCloseable {
                 respond(exchange, 401, "{\"error\":\"missing or wrong upstream credential\"}");
                 return;
             }
-            if ("GET".equals(method)) {
+            if (MaskingDemoRoutes.handles(method, path)) {
+                MaskingDemoRoutes.respond(exchange, path, exchange.getRequestURI().getRawQuery());
+            } else if ("GET".equals(method)) {
                 String id = customer.group(1);
                 respond(exchange, 200, "{\"id\":\"" + id + "\",\"name\":\"Ada Lovelace\","
                         + "\"email\":\"ada@example.com\",\"ssn\":\"123-45-6789\",\"plan\":\"gold\"}");

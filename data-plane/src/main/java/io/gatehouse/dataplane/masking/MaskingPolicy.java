@@ -1,0 +1,74 @@
+package io.gatehouse.dataplane.masking;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The masking rules of one resource, compiled once per snapshot and shared by all its calls:
+ * field rules by name (exact and case-folded), path rules, and detector rules. Each response gets
+ * its own {@link BodyMasker} from {@link ResponseMaskers}.
+ */
+public final class MaskingPolicy {
+
+    public static final MaskingPolicy NONE = new MaskingPolicy(List.of(), List.of(), List.of(), List.of());
+
+    private final Map<String, FieldRule> exactNames = new HashMap<>();
+    private final Map<String, FieldRule> foldedNames = new HashMap<>();
+    private final PathRule[] pathRules;
+    private final TextRedactor redactor;
+    private final List<String> ruleNames;
+
+    public MaskingPolicy(List<NameRule> nameRules, List<PathRuleSpec> pathRules, List<DetectorRule> detectorRules,
+                         List<String> ruleNames) {
+        for (NameRule rule : nameRules) {
+            FieldRule field = new FieldRule(rule.ruleName(), rule.action());
+            if (rule.caseSensitive()) {
+                exactNames.merge(rule.name(), field, FieldRule::stronger);
+            } else {
+                foldedNames.merge(NameFolding.fold(rule.name()), field, FieldRule::stronger);
+            }
+        }
+        this.pathRules = pathRules.stream()
+                .map(spec -> new PathRule(spec.ruleName(), spec.pattern(), spec.action()))
+                .toArray(PathRule[]::new);
+        this.redactor = new TextRedactor(detectorRules);
+        this.ruleNames = List.copyOf(ruleNames);
+    }
+
+    /** A field rule by name. */
+    public record NameRule(String ruleName, String name, boolean caseSensitive, MaskAction action) {
+    }
+
+    /** A path rule. */
+    public record PathRuleSpec(String ruleName, JsonPathPattern pattern, MaskAction action) {
+    }
+
+    public boolean masks() {
+        return !exactNames.isEmpty() || !foldedNames.isEmpty() || pathRules.length > 0 || !redactor.isEmpty();
+    }
+
+    /** The names of the rules, in configuration order (for diagnostics). */
+    public List<String> ruleNames() {
+        return ruleNames;
+    }
+
+    boolean hasDetectors() {
+        return !redactor.isEmpty();
+    }
+
+    /** The name rule that applies to a member name, or null. */
+    FieldRule forName(String name) {
+        FieldRule exact = exactNames.isEmpty() ? null : exactNames.get(name);
+        FieldRule folded = foldedNames.isEmpty() ? null : foldedNames.get(NameFolding.fold(name));
+        return FieldRule.stronger(exact, folded);
+    }
+
+    PathRule[] pathRules() {
+        return pathRules;
+    }
+
+    TextRedactor redactor() {
+        return redactor;
+    }
+}
