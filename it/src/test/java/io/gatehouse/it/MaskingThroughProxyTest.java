@@ -157,12 +157,14 @@ class MaskingThroughProxyTest {
     }
 
     @Test
-    void theAuditRecordNamesTheRulesThatFiredButNoValue() throws Exception {
+    void theAuditRecordNamesTheRulesThatFiredAndCountsWhatEachMaskedButNoValue() throws Exception {
         HttpResponse<String> response = get("/masked/customers");
         String requestId = response.headers().firstValue("X-Gatehouse-Request-Id").orElseThrow();
         String masked = auditedMaskedFields(requestId);
         for (String rule : List.of("ssn", "card-number", "email", "iban", "payment-card")) {
             assertTrue(masked.contains("\"" + rule + "\""), () -> "rule " + rule + " in " + masked);
+            assertTrue(java.util.regex.Pattern.compile("\"" + rule + "\": [1-9]").matcher(masked).find(),
+                    () -> "a count of values masked by " + rule + " in " + masked);
         }
         assertFalse(masked.contains("123-45") || masked.contains("4111") || masked.contains("@example.com"), masked);
     }
@@ -199,7 +201,7 @@ class MaskingThroughProxyTest {
         while (Instant.now().isBefore(deadline)) {
             try (Connection connection = suite.database().connect(Database.CONTROL);
                  PreparedStatement query = connection.prepareStatement(
-                         "SELECT masked_fields::text FROM audit_event WHERE request_id = ?")) {
+                         "SELECT masked_fields::text || ' ' || masked_values::text FROM audit_event WHERE request_id = ?")) {
                 query.setString(1, requestId);
                 try (ResultSet result = query.executeQuery()) {
                     if (result.next()) {

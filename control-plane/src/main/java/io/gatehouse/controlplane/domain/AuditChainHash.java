@@ -64,6 +64,11 @@ public final class AuditChainHash {
             }
             text(out, record.kind());
             text(out, record.actor());
+            out.writeInt(record.maskedValues().size());
+            for (java.util.Map.Entry<String, Integer> count : record.maskedValues().entrySet()) {
+                text(out, count.getKey());
+                out.writeInt(count.getValue());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }

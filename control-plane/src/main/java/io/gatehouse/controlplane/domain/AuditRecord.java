@@ -1,7 +1,10 @@
 package io.gatehouse.controlplane.domain;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -27,7 +30,8 @@ public record AuditRecord(
         long durationMs,
         List<String> maskedFields,
         String kind,
-        String actor) {
+        String actor,
+        Map<String, Integer> maskedValues) {
 
     /** The kind of a call through a data plane. */
     public static final String CALL = "call";
@@ -38,5 +42,6 @@ public record AuditRecord(
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(decision, "decision");
         maskedFields = List.copyOf(maskedFields);
+        maskedValues = maskedValues == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(maskedValues));
     }
 }

@@ -57,7 +57,8 @@ public class AuditEventProtoMapper {
                 event.hasDuration() ? ProtoTime.duration(event.getDuration()).toMillis() : 0L,
                 event.getMaskedFieldsList(),
                 kind(event.getKind(), name),
-                textOrNull(event.getActor()));
+                textOrNull(event.getActor()),
+                event.getMaskedValuesMap());
     }
 
     /** Empty means a call; anything else must be a dotted lower-case name like approval.approved. */

@@ -11,6 +11,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Read-only view of the append-only audit store; rows are written by {@code AuditEventWriter}. */
@@ -63,6 +64,10 @@ public class AuditEventEntity extends PanacheEntityBase {
     public String kind;
 
     public String actor;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "masked_values", nullable = false)
+    public Map<String, Integer> maskedValues;
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;

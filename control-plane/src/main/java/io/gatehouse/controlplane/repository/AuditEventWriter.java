@@ -31,15 +31,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditEventWriter {
 
-    /** 20 parameters per row; keeps every statement well below PostgreSQL's 65535 bind parameters. */
+    /** 21 parameters per row; keeps every statement well below PostgreSQL's 65535 bind parameters. */
     static final int ROWS_PER_STATEMENT = 1000;
     /** The chain of events that name no source. */
     static final String UNKNOWN_SOURCE = "unknown";
 
     private static final String INSERT_HEAD = "INSERT INTO audit_event (event_id, request_id, event_time, "
             + "data_plane_id, identity, resource, method, path, decision, reason, approval_id, status, "
-            + "duration_ms, masked_fields, kind, actor, chain_source, chain_seq, prev_hash, hash) VALUES ";
-    private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)";
+            + "duration_ms, masked_fields, kind, actor, chain_source, chain_seq, prev_hash, hash, masked_values) VALUES ";
+    private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb)";
     private static final String INSERT_TAIL = " ON CONFLICT (event_id) DO NOTHING";
 
     private final AgroalDataSource dataSource;
@@ -127,6 +127,7 @@ public class AuditEventWriter {
                 statement.setLong(parameter++, chained.seq());
                 statement.setBytes(parameter++, chained.previousHash());
                 statement.setBytes(parameter++, chained.hash());
+                statement.setString(parameter++, toJson(record.maskedValues()));
             }
             return statement.executeUpdate();
         }
@@ -140,7 +141,7 @@ public class AuditEventWriter {
         }
     }
 
-    private String toJson(List<String> values) {
+    private String toJson(Object values) {
         try {
             return objectMapper.writeValueAsString(values);
         } catch (JsonProcessingException e) {

@@ -6,20 +6,23 @@ import io.gatehouse.controlplane.domain.StoredAuditEvent;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** One audit event as the admin API shows it (docs/CONTRACTS.md). */
 @JsonPropertyOrder({"id", "eventId", "requestId", "identity", "resource", "method", "path", "decision", "reason",
-        "status", "approvalId", "maskedFields", "time", "dataPlaneId", "kind", "actor"})
+        "status", "approvalId", "maskedFields", "maskedValues", "time", "dataPlaneId", "kind", "actor"})
 public record AuditEventView(long id, String eventId, String requestId, String identity, String resource,
                              String method, String path, String decision, String reason, int status,
-                             String approvalId, List<String> maskedFields, Instant time, String dataPlaneId,
+                             String approvalId, List<String> maskedFields, Map<String, Integer> maskedValues,
+                             Instant time, String dataPlaneId,
                              String kind, String actor) {
 
     static AuditEventView from(StoredAuditEvent event) {
         AuditRecord record = event.record();
         return new AuditEventView(event.id(), record.eventId().toString(), record.requestId(), record.identity(),
                 record.resource(), record.method(), record.path(), record.decision().name(), record.reason(),
-                record.status(), record.approvalId(), record.maskedFields(), record.time(), record.dataPlaneId(),
+                record.status(), record.approvalId(), record.maskedFields(), record.maskedValues(), record.time(),
+                record.dataPlaneId(),
                 record.kind(), record.actor());
     }
 }

@@ -39,6 +39,8 @@ public class AuditChainVerifier {
     static final int MAX_PROBLEMS_PER_SOURCE = 100;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
+    };
 
     private final AgroalDataSource dataSource;
     private final AuditChainRepository chains;
@@ -120,7 +122,7 @@ public class AuditChainVerifier {
         List<StoredLink> links = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT event_id, request_id, event_time, data_plane_id,"
                 + " identity, resource, method, path, decision, reason, approval_id, status, duration_ms, masked_fields,"
-                + " kind, actor, chain_seq, prev_hash, hash FROM audit_event WHERE chain_source = ? AND chain_seq > ?"
+                + " kind, actor, masked_values, chain_seq, prev_hash, hash FROM audit_event WHERE chain_source = ? AND chain_seq > ?"
                 + " ORDER BY chain_seq LIMIT " + PAGE)) {
             query.setString(1, source);
             query.setLong(2, afterSeq);
@@ -140,7 +142,7 @@ public class AuditChainVerifier {
                 row.getString("identity"), row.getString("resource"), row.getString("method"), row.getString("path"),
                 decision(row.getString("decision")), row.getString("reason"), row.getString("approval_id"),
                 row.getInt("status"), row.getLong("duration_ms"), strings(row.getString("masked_fields")),
-                row.getString("kind"), row.getString("actor"));
+                row.getString("kind"), row.getString("actor"), counts(row.getString("masked_values")));
     }
 
     private List<String> strings(String jsonArray) {
@@ -148,6 +150,14 @@ public class AuditChainVerifier {
             return jsonArray == null ? List.of() : json.readValue(jsonArray, STRINGS);
         } catch (IOException e) {
             return List.of("<unreadable: " + e.getClass().getSimpleName() + ">");
+        }
+    }
+
+    private Map<String, Integer> counts(String jsonObject) {
+        try {
+            return jsonObject == null ? Map.of() : json.readValue(jsonObject, COUNTS);
+        } catch (IOException e) {
+            return Map.of("<unreadable: " + e.getClass().getSimpleName() + ">", -1);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.gatehouse.controlplane.service;
 
 import io.gatehouse.controlplane.config.ControlPlaneConfig;
+import io.gatehouse.controlplane.domain.AuditChainHash;
 import io.gatehouse.controlplane.domain.AuditChainHead;
 import io.gatehouse.controlplane.domain.AuditCheckpoint;
 import io.gatehouse.controlplane.repository.AuditChainRepository;
@@ -59,7 +60,8 @@ public class AuditCheckpointer {
         int written = 0;
         for (AuditChainHead head : chains.heads()) {
             if (head.seq() > chains.lastCheckpointedSeq(head.source())) {
-                Instant now = clock.instant();
+                // what the database keeps, so the signed bytes can be rebuilt from the stored row
+                Instant now = AuditChainHash.storedPrecision(clock.instant());
                 AuditCheckpoint unsigned = new AuditCheckpoint(head.source(), head.seq(), head.hash(), now, "", new byte[0]);
                 SigningKeys.Signed signed = keys.sign(unsigned.signedBytes());
                 chains.addCheckpoint(new AuditCheckpoint(head.source(), head.seq(), head.hash(), now, signed.kid(),

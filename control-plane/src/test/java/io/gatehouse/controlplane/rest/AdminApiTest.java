@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -122,6 +123,6 @@ class AdminApiTest {
 
     private static AuditRecord record(UUID eventId, String requestId, Instant time) {
         return new AuditRecord(eventId, requestId, time, "dp-1", "deploy-bot", "demo", "GET", "/customers/42",
-                AuditDecision.ALLOWED, "granted", "appr-1", 200, 12, List.of("ssn"), AuditRecord.CALL, null);
+                AuditDecision.ALLOWED, "granted", "appr-1", 200, 12, List.of("ssn"), AuditRecord.CALL, null, Map.of("ssn", 1));
     }
 }

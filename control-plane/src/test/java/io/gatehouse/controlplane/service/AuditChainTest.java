@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -134,7 +135,7 @@ class AuditChainTest {
         for (int i = 0; i < count; i++) {
             events.add(new AuditRecord(UUID.randomUUID(), "req-" + UUID.randomUUID(), Instant.now(), source, "deploy-bot",
                     "demo", "GET", "/demo/customers/" + i, AuditDecision.ALLOWED, "granted", null, 200, 3,
-                    List.of("ssn"), AuditRecord.CALL, null));
+                    List.of("ssn"), AuditRecord.CALL, null, Map.of("ssn", 2)));
         }
         return events;
     }

@@ -28,7 +28,8 @@ final class AuditEvents {
                 .setStatus(record.status())
                 .setDuration(com.google.protobuf.Duration.newBuilder()
                         .setSeconds(record.duration().getSeconds()).setNanos(record.duration().getNano()))
-                .addAllMaskedFields(record.maskedFields());
+                .addAllMaskedFields(new java.util.TreeSet<>(record.maskedValues().keySet()))
+                .putAllMaskedValues(record.maskedValues());
         setIfPresent(record.identity(), event::setIdentity);
         setIfPresent(record.resource(), event::setResource);
         setIfPresent(record.reason(), event::setReason);

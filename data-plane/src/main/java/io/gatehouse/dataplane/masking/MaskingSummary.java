@@ -17,10 +17,6 @@ public final class MaskingSummary {
         return Collections.unmodifiableMap(counts);
     }
 
-    public java.util.Set<String> rulesFired() {
-        return Collections.unmodifiableSet(counts.keySet());
-    }
-
     public int valuesMasked() {
         int total = 0;
         for (int count : counts.values()) {

@@ -7,7 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the request path has learned about one call so far; becomes its audit record at the end. */
@@ -23,7 +23,7 @@ final class ProxyCall {
     String identityOwnerTeam;
     Authorization authorization;
     String approvalId;
-    Set<String> maskedFields = Set.of();
+    Map<String, Integer> maskedValues = Map.of();
 
     ProxyCall(HttpServerRequest request) {
         this.request = request;
@@ -36,6 +36,6 @@ final class ProxyCall {
     CallRecord toRecord(CallDecision decision, String reason, int status) {
         return new CallRecord(UUID.randomUUID().toString(), requestId, startedAt, identity, resourceName(),
                 request.method().name(), canonicalPath == null ? request.path() : canonicalPath, decision, reason,
-                approvalId, status, Duration.ofNanos(System.nanoTime() - startedNanos), maskedFields);
+                approvalId, status, Duration.ofNanos(System.nanoTime() - startedNanos), maskedValues);
     }
 }

@@ -261,7 +261,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
             throw new ProblemException(Problem.badGateway("the response could not be masked: " + e.getMessage()));
         }
         return MaskingRelay.relay(upstream, response, masker).map(summary -> {
-            call.maskedFields = summary.rulesFired();
+            call.maskedValues = summary.countsByRule();
             countMasked(resource.name(), summary);
             return upstream.statusCode();
         });

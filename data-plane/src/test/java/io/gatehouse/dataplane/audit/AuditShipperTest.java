@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -150,6 +150,6 @@ class AuditShipperTest {
 
     private static CallRecord outcome(String requestId) {
         return new CallRecord(UUID.randomUUID().toString(), requestId, Instant.now(), "deploy-bot", "demo", "GET",
-                "/demo/customers/42", CallDecision.ALLOWED, null, null, 200, Duration.ofMillis(3), Set.of());
+                "/demo/customers/42", CallDecision.ALLOWED, null, null, 200, Duration.ofMillis(3), Map.of());
     }
 }

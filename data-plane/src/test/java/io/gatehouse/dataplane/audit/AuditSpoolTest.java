@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -288,6 +288,6 @@ class AuditSpoolTest {
     private static AuditEvent outcome(String requestId) {
         return AuditEvents.outcome(new CallRecord(UUID.randomUUID().toString(), requestId, Instant.now(), "deploy-bot",
                 "demo", "GET", "/demo/customers/42", CallDecision.ALLOWED, null, null, 200, Duration.ofMillis(3),
-                Set.of()), "dp-test");
+                Map.of("ssn", 1)), "dp-test");
     }
 }
