@@ -5,6 +5,7 @@ import io.gatehouse.proto.audit.v1.AuditAck;
 import io.gatehouse.proto.audit.v1.AuditBatch;
 import io.gatehouse.proto.audit.v1.AuditIngestionService;
 import io.gatehouse.dataplane.identity.JoinTokenClientInterceptor;
+import io.gatehouse.dataplane.retry.DaemonScheduler;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +55,7 @@ public class AuditShipper {
     private final Duration flushInterval;
     private final Path spoolDir;
     private final AuditSpool.Settings spoolSettings;
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "audit-shipper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sender = DaemonScheduler.named("audit-shipper");
     private volatile AuditSpool spool;
     // touched only on the sender thread
     private UnicastProcessor<AuditBatch> stream;

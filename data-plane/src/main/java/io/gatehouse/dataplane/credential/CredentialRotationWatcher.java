@@ -3,6 +3,8 @@ package io.gatehouse.dataplane.credential;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.identity.NodeTokenClientInterceptor;
 import io.gatehouse.dataplane.identity.NodeTokens;
+import io.gatehouse.dataplane.retry.Backoff;
+import io.gatehouse.dataplane.retry.DaemonScheduler;
 import io.gatehouse.proto.credential.v1.CredentialRotated;
 import io.gatehouse.proto.credential.v1.CredentialService;
 import io.gatehouse.proto.credential.v1.WatchRotationsRequest;
@@ -18,7 +20,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -38,12 +39,8 @@ public class CredentialRotationWatcher {
     private final NodeTokens nodeTokens;
     private final CredentialCache cache;
     private final String dataPlaneId;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "credential-rotation-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile Duration backoff = MIN_BACKOFF;
+    private final ScheduledExecutorService scheduler = DaemonScheduler.named("credential-rotation-watch");
+    private final Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
     private volatile Cancellable subscription;
     private volatile boolean stopping;
     private volatile boolean announcedOutage;
@@ -82,7 +79,7 @@ public class CredentialRotationWatcher {
     }
 
     private void onRotation(CredentialRotated rotated) {
-        backoff = MIN_BACKOFF;
+        backoff.reset();
         if (rotated.getResource().isEmpty()) {
             // the broker's greeting on a new stream: rotations may have been missed before it
             cache.forgetAll();
@@ -107,8 +104,7 @@ public class CredentialRotationWatcher {
                     + " are dropped when it is back", status.getCode());
             announcedOutage = true;
         }
-        Duration wait = backoff;
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        Duration wait = backoff.next();
         scheduler.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -1,6 +1,8 @@
 package io.gatehouse.dataplane.identity;
 
 import io.gatehouse.dataplane.config.DataPlaneConfig;
+import io.gatehouse.dataplane.retry.Backoff;
+import io.gatehouse.dataplane.retry.DaemonScheduler;
 import io.gatehouse.proto.config.v1.DataPlaneIdentityService;
 import io.gatehouse.proto.config.v1.IssueNodeTokenRequest;
 import io.gatehouse.proto.config.v1.NodeToken;
@@ -20,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,12 +47,8 @@ public class NodeTokens {
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<Held> held = new AtomicReference<>();
     private final AtomicReference<Uni<String>> inFlight = new AtomicReference<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "node-token-renewal");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile Duration backoff = MIN_BACKOFF;
+    private final ScheduledExecutorService scheduler = DaemonScheduler.named("node-token-renewal");
+    private final Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
     private volatile boolean stopping;
 
     public NodeTokens(@GrpcClient("controlplane") @RegisterClientInterceptor(JoinTokenClientInterceptor.class)
@@ -127,17 +124,17 @@ public class NodeTokens {
         }
         try {
             fetch().await().atMost(CALL_TIMEOUT.plusSeconds(1));
-            backoff = MIN_BACKOFF;
+            backoff.reset();
             Held current = held.get();
             Duration lifetime = Duration.between(clock.instant(), current.expiresAt());
             scheduler.schedule(this::renewInBackground, Math.max(1_000, lifetime.toMillis() / 2), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             String why = e instanceof StatusRuntimeException status ? status.getStatus().getCode().toString()
                     : e.getClass().getSimpleName();
-            LOG.warnf("cannot get a node token from the control plane (%s); retrying in %s%s", why, backoff,
+            Duration wait = backoff.next();
+            LOG.warnf("cannot get a node token from the control plane (%s); retrying in %s%s", why, wait,
                     current().isPresent() ? ", the current one stays valid until " + held.get().expiresAt() : "");
-            scheduler.schedule(this::renewInBackground, backoff.toMillis(), TimeUnit.MILLISECONDS);
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            scheduler.schedule(this::renewInBackground, wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

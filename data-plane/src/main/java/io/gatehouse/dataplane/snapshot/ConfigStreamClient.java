@@ -8,6 +8,8 @@ import io.gatehouse.proto.config.v1.ConfigDiscoveryService;
 import io.gatehouse.proto.config.v1.ConfigSnapshot;
 import io.gatehouse.proto.config.v1.SnapshotRequest;
 import io.gatehouse.dataplane.identity.JoinTokenClientInterceptor;
+import io.gatehouse.dataplane.retry.Backoff;
+import io.gatehouse.dataplane.retry.DaemonScheduler;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.runtime.ShutdownEvent;
@@ -22,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -44,12 +45,8 @@ public class ConfigStreamClient {
     private final String nodeId;
     private final String controlPlaneAddress;
     private final MaskingRuleCompiler masking;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "config-stream-reconnect");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile Duration backoff = MIN_BACKOFF;
+    private final ScheduledExecutorService scheduler = DaemonScheduler.named("config-stream-reconnect");
+    private final Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
     private volatile Cancellable subscription;
     private volatile boolean stopping;
 
@@ -112,7 +109,7 @@ public class ConfigStreamClient {
     }
 
     private void onSnapshot(ConfigSnapshot snapshot, UnicastProcessor<SnapshotRequest> requests) {
-        backoff = MIN_BACKOFF;
+        backoff.reset();
         if (!policy.isConnected()) {
             LOG.infof("Connected to the control plane at %s", controlPlaneAddress);
         }
@@ -158,8 +155,7 @@ public class ConfigStreamClient {
             LOG.debugf("Control plane at %s not reachable: %s", controlPlaneAddress, reason);
         }
         policy.connectionDown();
-        Duration delay = backoff;
-        backoff = delay.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay.multipliedBy(2);
+        Duration delay = backoff.next();
         scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
