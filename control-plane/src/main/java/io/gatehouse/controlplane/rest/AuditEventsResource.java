@@ -1,13 +1,16 @@
 package io.gatehouse.controlplane.rest;
 
 import io.gatehouse.controlplane.domain.AuditQuery;
+import io.gatehouse.controlplane.domain.StoredAuditEvent;
 import io.gatehouse.controlplane.service.AuditStore;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,6 +24,9 @@ import java.util.Optional;
 @Tag(name = "audit", description = "The audit store: one event per proxied call, and the security events of the other services")
 public class AuditEventsResource {
 
+    /** Set when a full page was returned: pass it as {@code cursor} to get the next (older) page. */
+    static final String NEXT_CURSOR = "X-Gatehouse-Next-Cursor";
+
     private final AuditStore store;
 
     public AuditEventsResource(AuditStore store) {
@@ -28,17 +34,29 @@ public class AuditEventsResource {
     }
 
     @GET
-    @Operation(summary = "Search audit events, newest first")
-    public List<AuditEventView> search(
-            @Parameter(description = "Only events of this request id (X-Gatehouse-Request-Id)") @QueryParam("requestId") String requestId,
-            @Parameter(description = "Only events of this identity") @QueryParam("identity") String identity,
-            @Parameter(description = "Only events of this kind: call, or e.g. approval.approved, credential.denied") @QueryParam("kind") String kind,
-            @Parameter(description = "Only events about this resource") @QueryParam("resource") String resource,
-            @Parameter(description = "Only events of this approval") @QueryParam("approvalId") String approvalId,
+    @Operation(summary = "Search audit events, newest first; header X-Gatehouse-Next-Cursor gives the next page")
+    public Response search(
+            @BeanParam AuditFilterParams filter,
+            @Parameter(description = "The X-Gatehouse-Next-Cursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Maximum number of events, 1-500 (default 50)") @QueryParam("limit") String limit) {
-        AuditQuery query = new AuditQuery(Optional.ofNullable(requestId), Optional.ofNullable(identity),
-                Optional.ofNullable(kind), Optional.ofNullable(resource), Optional.ofNullable(approvalId), parseLimit(limit));
-        return store.search(query).stream().map(AuditEventView::from).toList();
+        AuditQuery query = new AuditQuery(filter.toFilter(), parseCursor(cursor), parseLimit(limit));
+        List<StoredAuditEvent> events = store.search(query);
+        Response.ResponseBuilder response = Response.ok(events.stream().map(AuditEventView::from).toList());
+        if (events.size() == query.limit()) {
+            response.header(NEXT_CURSOR, events.get(events.size() - 1).id());
+        }
+        return response.build();
+    }
+
+    private static Optional<Long> parseCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(cursor.strip()));
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("cursor must be the " + NEXT_CURSOR + " of a previous page, was '" + cursor + "'");
+        }
     }
 
     private static int parseLimit(String limit) {

@@ -1,6 +1,7 @@
 package io.gatehouse.controlplane.service;
 
 import io.gatehouse.controlplane.domain.AuditDecision;
+import io.gatehouse.controlplane.domain.AuditFilter;
 import io.gatehouse.controlplane.domain.AuditQuery;
 import io.gatehouse.controlplane.domain.AuditRecord;
 import io.gatehouse.controlplane.domain.StoredAuditEvent;
@@ -67,6 +68,12 @@ public class AuditStore {
     @Transactional
     public List<StoredAuditEvent> search(AuditQuery query) {
         return events.search(query).stream().map(AuditStore::toDomain).toList();
+    }
+
+    /** Up to {@code size} events matching the filter stored after the event {@code afterId}, in the order stored. */
+    @Transactional
+    public List<StoredAuditEvent> exportPage(AuditFilter filter, long afterId, int size) {
+        return events.exportPage(filter, afterId, size).stream().map(AuditStore::toDomain).toList();
     }
 
     private static Map<String, Instant> latestAllowedUsePerIdentity(List<AuditRecord> records) {

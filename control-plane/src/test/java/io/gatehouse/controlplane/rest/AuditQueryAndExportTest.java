@@ -1,0 +1,116 @@
+package io.gatehouse.controlplane.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.controlplane.domain.AuditDecision;
+import io.gatehouse.controlplane.domain.AuditRecord;
+import io.gatehouse.controlplane.service.AuditStore;
+import io.gatehouse.launcher.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "control_plane_test"))
+@TestSecurity(user = "auditor")
+class AuditQueryAndExportTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    @Inject
+    AuditStore store;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private String resource;
+
+    @BeforeEach
+    void storeEvents() {
+        resource = "res-" + UUID.randomUUID();
+        List<AuditRecord> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(event(i, "GET", AuditDecision.ALLOWED, "granted"));
+        }
+        events.add(event(5, "POST", AuditDecision.DENIED, "=HYPERLINK(\"http://evil\"), no grant"));
+        store.store(events);
+    }
+
+    @Test
+    void filtersByMethodDecisionAndTimeRange() throws Exception {
+        assertEquals(1, search(Map.of("resource", resource, "method", "post", "decision", "denied")).size());
+        assertEquals(5, search(Map.of("resource", resource, "decision", "ALLOWED")).size());
+        JsonNode window = search(Map.of("resource", resource, "from", T0.plusSeconds(1).toString(), "to", T0.plusSeconds(3).toString()));
+        assertEquals(2, window.size());
+        assertEquals("/items/2", window.get(0).path("path").asText(), "newest first");
+    }
+
+    @Test
+    void aCursorWalksThroughEveryPageOnce() throws Exception {
+        List<String> paths = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().queryParam("resource", resource).queryParam("limit", 4);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            ExtractableResponse<Response> page = request.get("/api/v1/audit/events").then().statusCode(200).extract();
+            json.readTree(page.asString()).forEach(event -> paths.add(event.path("path").asText()));
+            cursor = page.header(AuditEventsResource.NEXT_CURSOR);
+            pages++;
+        } while (cursor != null && pages < 5);
+        assertEquals(List.of("/items/5", "/items/4", "/items/3", "/items/2", "/items/1", "/items/0"), paths);
+        assertEquals(2, pages);
+    }
+
+    @Test
+    void badFiltersAreRefusedWithTheReason() {
+        given().queryParam("decision", "maybe").get("/api/v1/audit/events").then().statusCode(400);
+        given().queryParam("from", "yesterday").get("/api/v1/audit/export").then().statusCode(400);
+        given().queryParam("format", "xml").get("/api/v1/audit/export").then().statusCode(400);
+        given().queryParam("cursor", "abc").get("/api/v1/audit/events").then().statusCode(400);
+    }
+
+    @Test
+    void exportsJsonLinesAndCsvWithFormulasDefused() throws Exception {
+        String lines = given().queryParam("resource", resource).get("/api/v1/audit/export").then().statusCode(200)
+                .contentType("application/jsonl").extract().asString();
+        String[] events = lines.split("\n");
+        assertEquals(6, events.length);
+        assertEquals("/items/0", json.readTree(events[0]).path("path").asText(), "in the order stored");
+        assertEquals(Map.of("ssn", 2), json.convertValue(json.readTree(events[0]).path("maskedValues"), Map.class));
+
+        String csv = given().queryParam("resource", resource).queryParam("format", "csv").get("/api/v1/audit/export")
+                .then().statusCode(200).extract().asString();
+        String[] rows = csv.split("\r\n");
+        assertEquals(7, rows.length);
+        assertTrue(rows[0].startsWith("id,eventId,time,kind"), rows[0]);
+        assertTrue(rows[6].contains(",\"'=HYPERLINK(\"\"http://evil\"\"), no grant\","), rows[6]);
+        assertTrue(rows[1].endsWith(",ssn,ssn=2"), rows[1]);
+    }
+
+    private JsonNode search(Map<String, String> parameters) throws Exception {
+        return json.readTree(given().queryParams(parameters).get("/api/v1/audit/events").then().statusCode(200).extract().asString());
+    }
+
+    private AuditRecord event(int index, String method, AuditDecision decision, String reason) {
+        return new AuditRecord(UUID.randomUUID(), "req-" + UUID.randomUUID(), T0.plusSeconds(index), "dp-export",
+                "deploy-bot", resource, method, "/items/" + index, decision, reason, null, 200, 2, List.of("ssn"),
+                AuditRecord.CALL, null, Map.of("ssn", 2));
+    }
+}
