@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Multi;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays the control plane's audit ingestion, served on the test gRPC port (the approval service ships its
@@ -22,6 +23,7 @@ public class AuditIngestionStandIn implements AuditIngestionService {
 
     static final Queue<AuditEvent> RECEIVED = new ConcurrentLinkedQueue<>();
     static volatile boolean refusing;
+    static final AtomicInteger REFUSED_BATCHES = new AtomicInteger();
 
     /** The kinds received so far for one approval, in arrival order. */
     static List<String> kindsOf(String approvalId) {
@@ -45,10 +47,22 @@ public class AuditIngestionStandIn implements AuditIngestionService {
         return eventsOf(approvalId);
     }
 
+    /** Waits until {@code count} more batches have been refused than {@code before}. */
+    static void awaitRefusedBatches(int before, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (REFUSED_BATCHES.get() < before + count) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the approval service did not try to ship " + count + " times while refused");
+            }
+            Thread.sleep(50);
+        }
+    }
+
     @Override
     public Multi<AuditAck> ingest(Multi<AuditBatch> batches) {
         return batches.map(batch -> {
             if (refusing) {
+                REFUSED_BATCHES.incrementAndGet();
                 throw Status.UNAVAILABLE.withDescription("stand-in control plane is down").asRuntimeException();
             }
             RECEIVED.addAll(batch.getEventsList());

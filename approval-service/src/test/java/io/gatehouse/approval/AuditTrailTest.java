@@ -68,13 +68,14 @@ class AuditTrailTest {
 
     @Test
     void eventsWaitInTheOutboxWhileTheControlPlaneIsDownAndArriveAfterwards() throws Exception {
+        int refusedBefore = AuditIngestionStandIn.REFUSED_BATCHES.get();
         AuditIngestionStandIn.refusing = true;
         String id;
         try {
             id = dataPlane.requestApproval(ApproverRulesTest.call(1).build()).getApprovalId();
             dataPlane.cancelApproval(CancelApprovalRequest.newBuilder().setApprovalId(id).setIdentity("ci-deploy")
                     .setReason("the caller gave up").build());
-            Thread.sleep(1500); // several shipping rounds, all refused
+            AuditIngestionStandIn.awaitRefusedBatches(refusedBefore, 2);
 
             assertTrue(AuditIngestionStandIn.kindsOf(id).isEmpty(), "nothing was acknowledged");
             assertTrue(QuarkusTransaction.requiringNew().call(outbox::waiting) >= 2, "the events wait in the outbox");
