@@ -46,7 +46,7 @@ final class UpstreamForwarder {
                 request.headers().remove("Content-Length");
                 response = request.send(bufferedBody);
             } else if (hasBody(caller)) {
-                response = request.send(caller);
+                response = streamBody(caller, request);
             } else {
                 // RFC 9112 6.3: without Content-Length or Transfer-Encoding there is no body; sending one
                 // (chunked, empty) would change the request and cost a second write per call
@@ -56,6 +56,21 @@ final class UpstreamForwarder {
             // nothing may flow to the caller before the relay has decided how (masked or not)
             return response.map(upstreamResponse -> upstreamResponse.pause());
         });
+    }
+
+    /**
+     * Streams the caller's body to the upstream. A body the caller does not finish (connection
+     * closed, malformed chunk) resets the upstream request: ending it instead, as a plain pipe does,
+     * would hand the upstream a cut body that looks complete.
+     */
+    private static Future<HttpClientResponse> streamBody(HttpServerRequest caller, HttpClientRequest request) {
+        if (!request.headers().contains("Content-Length")) {
+            request.setChunked(true);
+        }
+        // the failure reaches the request path through the response future; no second report
+        request.exceptionHandler(alreadyReported -> { });
+        caller.pipe().endOnFailure(false).to(request).onFailure(failure -> request.reset(0, failure));
+        return request.response();
     }
 
     private static void prepareHeaders(ProxyCall call, HttpClientRequest request, UpstreamCredential credential,
