@@ -19,6 +19,7 @@ import io.gatehouse.dataplane.masking.MaskingSummary;
 import io.gatehouse.dataplane.masking.ResponseMaskers;
 import io.gatehouse.dataplane.policy.Resource;
 import io.gatehouse.dataplane.path.PathCanonicalizer;
+import io.gatehouse.dataplane.proxy.framing.StrictResponseFraming;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
 import io.gatehouse.dataplane.snapshot.PolicyHolder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,11 +83,15 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         this.maskingLimits = new MaskingLimits(config.masking().maxDepth(), config.masking().maxValueLength(),
                 config.masking().textWindow(), config.masking().maxEventSize(), config.masking().maxInflatedSize(),
                 config.masking().maxInflateRatio());
-        this.forwarder = new UpstreamForwarder(vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions clientOptions = new HttpClientOptions()
                 .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64)
-                .setDecompressionSupported(false)), config.proxy().defaultUpstreamTimeout());
+                .setDecompressionSupported(false);
+        this.forwarder = new UpstreamForwarder(vertx.httpClientBuilder().with(clientOptions)
+                .withConnectHandler(connection -> StrictResponseFraming.install(connection,
+                        clientOptions.getMaxInitialLineLength(), clientOptions.getMaxHeaderSize()))
+                .build(), config.proxy().defaultUpstreamTimeout());
     }
 
     @Override

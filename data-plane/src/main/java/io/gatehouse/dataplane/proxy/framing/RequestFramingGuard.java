@@ -51,7 +51,7 @@ public final class RequestFramingGuard extends ChannelInboundHandlerAdapter {
     private final FramingViolation headersTooLarge;
     private final FramingViolation trailersTooLarge;
     private final LineBuffer line = new LineBuffer();
-    private final List<RequestHeadRules.Header> headers = new ArrayList<>();
+    private final List<FieldLineRules.Header> headers = new ArrayList<>();
 
     private State state = State.HEAD;
     private ByteBuf heldHead;
@@ -167,7 +167,7 @@ public final class RequestFramingGuard extends ChannelInboundHandlerAdapter {
         }
         headerSectionBytes += text.length() + 2;
         if (!text.isEmpty()) {
-            headers.add(RequestHeadRules.checkHeaderLine(text));
+            headers.add(FieldLineRules.checkHeaderLine(text));
             startHeaderLine();
             return;
         }
@@ -204,7 +204,7 @@ public final class RequestFramingGuard extends ChannelInboundHandlerAdapter {
         if (text.isEmpty()) {
             startHead();
         } else {
-            RequestHeadRules.checkHeaderLine(text);
+            FieldLineRules.checkHeaderLine(text);
             startTrailerLine();
         }
     }

@@ -17,9 +17,6 @@ final class RequestHeadRules {
     private RequestHeadRules() {
     }
 
-    record Header(String lowerName, String value) {
-    }
-
     /** Checks {@code method SP origin-form SP HTTP/1.x}; returns the version ("HTTP/1.0" or "HTTP/1.1"). */
     static String checkRequestLine(String line) {
         int firstSpace = line.indexOf(' ');
@@ -71,37 +68,14 @@ final class RequestHeadRules {
         throw FramingViolation.badRequest("the HTTP version in the request line is malformed");
     }
 
-    /** Checks {@code name ":" OWS value OWS} and returns it; obs-fold and whitespace before the colon are refused. */
-    static Header checkHeaderLine(String line) {
-        if (HttpChars.isWhitespace(line.charAt(0))) {
-            throw FramingViolation.badRequest("a header line starts with whitespace (obs-fold line folding is not accepted)");
-        }
-        int colon = line.indexOf(':');
-        if (colon < 0) {
-            throw FramingViolation.badRequest("a header line has no colon");
-        }
-        String name = line.substring(0, colon);
-        if (!HttpChars.isToken(name)) {
-            throw FramingViolation.badRequest(!name.isEmpty() && HttpChars.isWhitespace(name.charAt(name.length() - 1))
-                    ? "whitespace between a header name and its colon"
-                    : "a header name is empty or not a token");
-        }
-        for (int i = colon + 1; i < line.length(); i++) {
-            if (!HttpChars.isFieldValueChar(line.charAt(i))) {
-                throw FramingViolation.badRequest("a header value contains a control character");
-            }
-        }
-        return new Header(name.toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
-    }
-
     /** The body framing a complete, syntactically valid head declares; every ambiguity is refused. */
-    static BodyFraming framing(String version, List<Header> headers) {
+    static BodyFraming framing(String version, List<FieldLineRules.Header> headers) {
         int hosts = 0;
         int transferEncodings = 0;
         int contentLengths = 0;
         String transferEncoding = null;
         String contentLength = null;
-        for (Header header : headers) {
+        for (FieldLineRules.Header header : headers) {
             switch (header.lowerName()) {
                 case "host" -> hosts++;
                 case "transfer-encoding" -> {
@@ -129,15 +103,15 @@ final class RequestHeadRules {
             if (transferEncodings > 1) {
                 throw FramingViolation.badRequest("more than one Transfer-Encoding header");
             }
-            return transferCoding(transferEncoding);
+            return requestTransferCoding(transferEncoding);
         }
         if (contentLengths > 1) {
             throw FramingViolation.badRequest("more than one Content-Length header");
         }
-        return contentLengths == 0 ? BodyFraming.NONE : BodyFraming.length(contentLength(contentLength));
+        return contentLengths == 0 ? BodyFraming.NONE : BodyFraming.length(FieldLineRules.contentLength(contentLength));
     }
 
-    private static BodyFraming transferCoding(String value) {
+    private static BodyFraming requestTransferCoding(String value) {
         String[] codings = value.split(",", -1);
         for (int i = 0; i < codings.length; i++) {
             codings[i] = codings[i].strip().toLowerCase(Locale.ROOT);
@@ -159,18 +133,4 @@ final class RequestHeadRules {
         throw new FramingViolation(501, "transfer codings other than chunked are not supported");
     }
 
-    private static long contentLength(String value) {
-        if (value.isEmpty() || value.length() > 18) {
-            throw FramingViolation.badRequest("Content-Length is not a number of at most 18 digits");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                throw FramingViolation.badRequest(c == ','
-                        ? "Content-Length holds a list of values"
-                        : "Content-Length is not a plain decimal number");
-            }
-        }
-        return Long.parseLong(value);
-    }
 }
