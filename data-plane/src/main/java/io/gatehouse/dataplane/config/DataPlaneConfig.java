@@ -58,6 +58,12 @@ public interface DataPlaneConfig {
         Duration jwksRefetchInterval();
 
         int maxTokenSize();
+
+        /**
+         * JOSE {@code typ} values a caller's token may carry (an untyped token is always accepted);
+         * compared case-insensitively, with or without "application/".
+         */
+        java.util.List<String> acceptedTokenTypes();
     }
 
     interface ControlPlane {
