@@ -23,7 +23,9 @@ final class MaskingRelay {
     /** Completes with what was masked, or fails when the response had to be aborted. */
     static Future<MaskingSummary> relay(HttpClientResponse upstream, HttpServerResponse caller, BodyMasker masker) {
         Promise<MaskingSummary> done = Promise.promise();
-        caller.setChunked(true);
+        if (!caller.headers().contains("Content-Length")) {
+            caller.setChunked(true);
+        }
         upstream.handler(chunk -> {
             if (done.future().isComplete()) {
                 return;

@@ -79,10 +79,11 @@ final class UpstreamForwarder {
         request.authority(io.vertx.core.net.HostAndPort.create(upstream.getHost(), port));
         request.putHeader(ProxyHeaders.REQUEST_ID, call.requestId);
         ForwardedHeaders.set(call.request, request.headers());
+        // ask for the plain body: every body is inspected for echoes of the credential, and masked where the
+        // resource has rules (a compressed body is inflated for that, at a cost)
+        request.putHeader("Accept-Encoding", "identity");
         if (resource.masks()) {
-            // ask for the plain body (a compressed one is inflated to be masked, at a cost), and for all of it:
-            // a part of a body cannot be masked on its own
-            request.putHeader("Accept-Encoding", "identity");
+            // and for all of it: a part of a body cannot be masked on its own
             request.headers().remove("Range");
             request.headers().remove("If-Range");
         }
