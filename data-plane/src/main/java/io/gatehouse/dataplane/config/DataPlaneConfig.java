@@ -40,6 +40,9 @@ public interface DataPlaneConfig {
         Duration connectTimeout();
 
         Duration defaultUpstreamTimeout();
+
+        /** CIDR blocks of peers whose X-Forwarded-For/-Proto/-Host and Forwarded are believed; none by default. */
+        Optional<java.util.List<String>> trustedProxies();
     }
 
     interface DataPlane {

@@ -41,6 +41,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,7 +95,8 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         this.forwarder = new UpstreamForwarder(vertx.httpClientBuilder().with(clientOptions)
                 .withConnectHandler(connection -> StrictResponseFraming.install(connection,
                         clientOptions.getMaxInitialLineLength(), clientOptions.getMaxHeaderSize()))
-                .build(), config.proxy().defaultUpstreamTimeout());
+                .build(), config.proxy().defaultUpstreamTimeout(),
+                new ForwardedHeaders(TrustedProxies.of(config.proxy().trustedProxies().orElse(List.of()))));
     }
 
     @Override

@@ -19,10 +19,12 @@ final class UpstreamForwarder {
 
     private final HttpClient client;
     private final Duration defaultTimeout;
+    private final ForwardedHeaders forwardedHeaders;
 
-    UpstreamForwarder(HttpClient client, Duration defaultTimeout) {
+    UpstreamForwarder(HttpClient client, Duration defaultTimeout, ForwardedHeaders forwardedHeaders) {
         this.client = client;
         this.defaultTimeout = defaultTimeout;
+        this.forwardedHeaders = forwardedHeaders;
     }
 
     Future<HttpClientResponse> forward(ProxyCall call, UpstreamCredential credential, Buffer bufferedBody) {
@@ -73,12 +75,12 @@ final class UpstreamForwarder {
         return request.response();
     }
 
-    private static void prepareHeaders(ProxyCall call, HttpClientRequest request, UpstreamCredential credential,
+    private void prepareHeaders(ProxyCall call, HttpClientRequest request, UpstreamCredential credential,
                                        Resource resource, URI upstream, int port) {
         ProxyHeaders.copyRequestHeaders(call.request.headers(), request.headers());
         request.authority(io.vertx.core.net.HostAndPort.create(upstream.getHost(), port));
         request.putHeader(ProxyHeaders.REQUEST_ID, call.requestId);
-        ForwardedHeaders.set(call.request, request.headers());
+        forwardedHeaders.set(call.request, request.headers());
         // ask for the plain body: every body is inspected for echoes of the credential, and masked where the
         // resource has rules (a compressed body is inflated for that, at a cost)
         request.putHeader("Accept-Encoding", "identity");
