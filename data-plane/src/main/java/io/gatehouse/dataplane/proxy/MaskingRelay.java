@@ -10,7 +10,8 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * Streams an upstream body to the caller through a {@link BodyMasker}, chunk by chunk, with
+ * Streams an upstream body to the caller through a {@link BodyMasker} (masking rules, if any, and
+ * always the credential-echo scrubber), chunk by chunk, with
  * backpressure (the upstream is paused while the caller's write queue is full). If the body cannot
  * be masked the call fails with 502: before anything was sent the caller gets a problem response,
  * after that its connection is reset — never unmasked data or a body that looks complete.
