@@ -34,7 +34,7 @@ final class MaskingRelay {
             try {
                 write(caller, masker.feed(chunk.getBytes()));
             } catch (MaskingException e) {
-                abort(upstream, done, e.getMessage());
+                abort(upstream, done, "the response could not be masked: " + e.getMessage());
                 return;
             }
             if (caller.writeQueueFull()) {
@@ -51,7 +51,7 @@ final class MaskingRelay {
                 caller.end(Buffer.buffer(tail));
                 done.tryComplete(masker.summary());
             } catch (MaskingException e) {
-                abort(upstream, done, e.getMessage());
+                abort(upstream, done, "the response could not be masked: " + e.getMessage());
             }
         });
         upstream.exceptionHandler(failure -> abort(upstream, done, "the upstream connection failed mid-body"));
@@ -68,7 +68,7 @@ final class MaskingRelay {
 
     /** The caller's side is answered (problem or reset) by the request path's failure handling. */
     private static void abort(HttpClientResponse upstream, Promise<MaskingSummary> done, String why) {
-        if (done.tryFail(new ProblemException(Problem.badGateway("the response could not be masked: " + why)))) {
+        if (done.tryFail(new ProblemException(Problem.badGateway(why)))) {
             upstream.request().reset();
         }
     }

@@ -56,7 +56,8 @@ final class UpstreamForwarder {
                 response = request.send();
             }
             // nothing may flow to the caller before the relay has decided how (masked or not)
-            return response.map(upstreamResponse -> upstreamResponse.pause());
+            // a response refused before its body is relayed is reset on purpose; the relay installs its own handler
+            return response.map(upstreamResponse -> upstreamResponse.pause().exceptionHandler(refusedOnPurpose -> { }));
         });
     }
 
