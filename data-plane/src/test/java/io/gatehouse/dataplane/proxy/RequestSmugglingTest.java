@@ -158,6 +158,7 @@ class RequestSmugglingTest {
                 Arguments.of("chunk size with a sign", "+5\r\nhello\r\n0\r\n\r\n"),
                 Arguments.of("chunk size in 0x notation", "0x5\r\nhello\r\n0\r\n\r\n"),
                 Arguments.of("overflowing chunk size", "1" + "0".repeat(16) + "\r\nhello\r\n0\r\n\r\n"),
+                Arguments.of("chunk size past what Netty reads (2 GiB)", "80000000\r\nhello\r\n0\r\n\r\n"),
                 Arguments.of("whitespace before the chunk size", " 5\r\nhello\r\n0\r\n\r\n"),
                 Arguments.of("whitespace after the chunk size", "5 \r\nhello\r\n0\r\n\r\n"),
                 Arguments.of("chunk size followed by garbage", "5x\r\nhello\r\n0\r\n\r\n"),

@@ -11,14 +11,18 @@ final class ChunkLineRules {
         long size = 0;
         int i = 0;
         while (i < line.length() && HttpChars.hexValue(line.charAt(i)) >= 0) {
-            if (size > (Long.MAX_VALUE >> 4)) {
-                throw FramingViolation.badRequest("a chunk size overflows");
+            if (size > Integer.MAX_VALUE) {
+                throw FramingViolation.badRequest("a chunk size is larger than 2 GiB");
             }
             size = (size << 4) | HttpChars.hexValue(line.charAt(i));
             i++;
         }
         if (i == 0) {
             throw FramingViolation.badRequest("a chunk size is not a hexadecimal number");
+        }
+        if (size > Integer.MAX_VALUE) {
+            // Netty reads chunk sizes as int; agreeing with it beats a silent close on its side
+            throw FramingViolation.badRequest("a chunk size is larger than 2 GiB");
         }
         checkExtensions(line, i);
         return size;
