@@ -264,6 +264,14 @@ class CommandsTest {
     }
 
     @Test
+    void verifyingASourceWithoutChainIsNotFoundRatherThanIntact() {
+        stub.on("GET /api/v1/audit/verify?source=typo", 200, "{\"intact\":true,\"sources\":[]}");
+        CliRun run = CliRun.against(stub, "audit", "verify", "--source", "typo");
+        assertEquals(4, run.exitCode(), run::toString);
+        assertEquals("error: there is no audit chain of source 'typo': nothing was verified\n", run.err());
+    }
+
+    @Test
     void auditExportStreamsTheServersBodyIntoTheFile() throws Exception {
         String csv = "id,identity\n1,deploy-bot\n2,'=cmd\n";
         stub.onText("GET /api/v1/audit/export?decision=denied&format=csv", "text/csv", csv);

@@ -52,12 +52,12 @@ public final class ResultPrinter {
 
     /** Any answer, with its own rendering for table mode. */
     public void document(JsonNode node, Consumer<PrintWriter> tableForm) {
-        switch (format) {
-            case table -> tableForm.accept(out);
-            case json -> out.println(write(JSON, node).stripTrailing());
-            case yaml -> out.print(write(YAML, node));
+        if (format == OutputFormat.table) {
+            tableForm.accept(out);
+            out.flush();
+        } else {
+            data(node);
         }
-        out.flush();
     }
 
     /** The outcome of a write: the message for people, the written object (if the service sent one) for scripts. */
@@ -66,7 +66,7 @@ public final class ResultPrinter {
             out.println(message);
             out.flush();
         } else if (written != null && !written.isNull() && !written.isMissingNode()) {
-            document(written, table -> { });
+            data(written);
         } else {
             note(message);
         }
@@ -76,6 +76,16 @@ public final class ResultPrinter {
     public void note(String message) {
         err.println(message);
         err.flush();
+    }
+
+    /** The document itself, as JSON or YAML. */
+    private void data(JsonNode node) {
+        if (format == OutputFormat.yaml) {
+            out.print(write(YAML, node));
+        } else {
+            out.println(write(JSON, node).stripTrailing());
+        }
+        out.flush();
     }
 
     private static String write(ObjectMapper mapper, JsonNode node) {
