@@ -47,7 +47,7 @@ public final class AuditCommand extends CommandGroup {
             ApiResponse page = controlPlane.get(EVENTS_PATH, query.with("limit", limit));
             events = page.json();
             page.header(ApiClient.NEXT_CURSOR_HEADER)
-                    .ifPresent(cursor -> printer().note("more events match: use --all, or a larger --limit"));
+                    .ifPresent(cursor -> printer().note("the page is full, more events may match: use --all or a larger --limit"));
         }
         printer().list(events, EVENT_COLUMNS);
     }
