@@ -1,17 +1,20 @@
 package io.gatehouse.controlplane.grpc;
 
 import com.google.protobuf.ByteString;
+import io.gatehouse.controlplane.config.ControlPlaneConfig;
 import io.gatehouse.controlplane.domain.PolicySnapshot;
 import io.gatehouse.controlplane.security.SigningKey;
 import io.gatehouse.controlplane.security.SigningKeys;
 import io.gatehouse.proto.config.v1.ConfigSnapshot;
+import io.gatehouse.proto.config.v1.GatewayTokens;
 import io.gatehouse.proto.config.v1.SigningPublicKey;
 import io.gatehouse.proto.config.v1.SnapshotSignature;
 import io.gatehouse.proto.signing.SnapshotSigningInput;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The snapshot messages sent to data planes: with the control plane's public keys, signed once per
+ * The snapshot messages sent to data planes: with the control plane's public keys and how its
+ * gateway tokens are recognised (what data planes need to trust both), signed once per
  * snapshot (every stream sends the same signed message, only the nonce differs, and the nonce is not
  * signed), so a large snapshot is encoded and signed once, not once per data plane.
  */
@@ -20,11 +23,14 @@ public class SignedSnapshotMessages {
 
     private final SnapshotProtoMapper mapper;
     private final SigningKeys keys;
+    private final GatewayTokens gatewayTokens;
     private SignedMessage latest;
 
-    public SignedSnapshotMessages(SnapshotProtoMapper mapper, SigningKeys keys) {
+    public SignedSnapshotMessages(SnapshotProtoMapper mapper, SigningKeys keys, ControlPlaneConfig config) {
         this.mapper = mapper;
         this.keys = keys;
+        this.gatewayTokens = GatewayTokens.newBuilder().setIssuer(config.tokens().issuer())
+                .setAudience(config.tokens().audience()).build();
     }
 
     public ConfigSnapshot forSending(PolicySnapshot snapshot, String nonce) {
@@ -35,7 +41,7 @@ public class SignedSnapshotMessages {
         if (latest != null && latest.generation() == snapshot.generation() && latest.version().equals(snapshot.version())) {
             return latest.message();
         }
-        ConfigSnapshot.Builder message = mapper.toProto(snapshot, "").toBuilder();
+        ConfigSnapshot.Builder message = mapper.toProto(snapshot, "").toBuilder().setGatewayTokens(gatewayTokens);
         for (SigningKey key : keys.published()) {
             message.addSigningKeys(SigningPublicKey.newBuilder()
                     .setKeyId(key.kid())
