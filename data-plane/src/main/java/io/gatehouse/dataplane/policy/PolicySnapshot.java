@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,7 +16,7 @@ public final class PolicySnapshot {
     private final Map<String, Identity> identitiesByName;
     private final List<Resource> resourcesLongestPrefixFirst;
     private final Map<String, List<Grant>> grantsByIdentity;
-    private final Set<String> trustedIssuers;
+    private final TrustBindingIndex trustBindings;
 
     public PolicySnapshot(String version, Instant generatedAt, List<Identity> identities, List<Resource> resources,
                           List<Grant> grants) {
@@ -28,10 +27,7 @@ public final class PolicySnapshot {
                 .sorted(Comparator.comparingInt((Resource r) -> r.pathPrefix().length()).reversed())
                 .toList();
         this.grantsByIdentity = grants.stream().collect(Collectors.groupingBy(Grant::identity));
-        this.trustedIssuers = identities.stream()
-                .flatMap(identity -> identity.oidcBindings().stream())
-                .map(OidcBinding::issuer)
-                .collect(Collectors.toUnmodifiableSet());
+        this.trustBindings = new TrustBindingIndex(identities);
     }
 
     public static PolicySnapshot empty() {
@@ -47,7 +43,11 @@ public final class PolicySnapshot {
     }
 
     public boolean trusts(String issuer) {
-        return trustedIssuers.contains(issuer);
+        return trustBindings.trusts(issuer);
+    }
+
+    public TrustBindingIndex trustBindings() {
+        return trustBindings;
     }
 
     public java.util.Collection<Identity> identities() {
