@@ -72,7 +72,7 @@ final class TrustBindingParser {
     }
 
     private void reportOverlap(LocatedBinding first, LocatedBinding second) {
-        TrustBindingOverlap overlap = TrustBindingOverlap.between(first.trust(), second.trust());
+        TrustBindingOverlap overlap = TrustBindingOverlap.between(second.trust(), first.trust());
         switch (overlap.verdict()) {
             case CERTAIN -> problems.add(second.path(), "accepts the same tokens as " + first.path() + " ("
                     + overlap.explanation() + "); a token must lead to exactly one identity: make a claim that both"
