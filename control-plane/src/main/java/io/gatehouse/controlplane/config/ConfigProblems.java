@@ -6,17 +6,17 @@ import java.util.List;
 /** Collects every problem found in a declarative config file, each with the path it concerns. */
 final class ConfigProblems {
 
-    private final List<String> problems = new ArrayList<>();
+    private final List<ConfigProblem> problems = new ArrayList<>();
 
     void add(String path, String message) {
-        problems.add(path + ": " + message);
+        problems.add(new ConfigProblem(path, message));
     }
 
     boolean isEmpty() {
         return problems.isEmpty();
     }
 
-    List<String> asList() {
+    List<ConfigProblem> asList() {
         return List.copyOf(problems);
     }
 }

@@ -40,4 +40,29 @@ public interface ControlPlaneConfig {
     /** How often the head of every audit chain that moved is fixed by a signed checkpoint. */
     @WithDefault("60S")
     Duration auditCheckpointInterval();
+
+    /** Which groups of an admin token (its {@code groups} claim) give which admin API role. */
+    Access access();
+
+    interface Access {
+
+        /** Groups whose members are admins. */
+        @WithDefault("gatehouse-admins")
+        List<String> adminGroups();
+
+        /** Groups whose members are reviewers (read policy and audit trail). */
+        @WithDefault("gatehouse-reviewers")
+        List<String> reviewerGroups();
+
+        /** Groups whose members are auditors (read-only). */
+        @WithDefault("gatehouse-auditors")
+        List<String> auditorGroups();
+
+        /**
+         * A group named this prefix followed by a team name makes its members owners of that team
+         * (e.g. {@code gatehouse-team-payments} owns team {@code payments}).
+         */
+        @WithDefault("gatehouse-team-")
+        String teamGroupPrefix();
+    }
 }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Reads a declarative YAML config and validates it into a {@link PolicyModel}. */
 @ApplicationScoped
@@ -27,20 +26,28 @@ public class DeclarativeConfigLoader {
         try {
             content = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidDeclarativeConfigException(file.toString(), List.of("cannot read the file: " + e));
+            throw InvalidDeclarativeConfigException.ofDocument(file.toString(), "cannot read the file: " + e);
         }
         return parse(content, file.toString());
     }
 
     /** @throws InvalidDeclarativeConfigException if the content is invalid (every problem listed) */
     public PolicyModel parse(String content, String source) {
-        JsonNode document;
-        try {
-            document = yaml.readTree(content);
-        } catch (JsonProcessingException e) {
-            throw new InvalidDeclarativeConfigException(source, List.of(describeSyntaxError(e)));
-        }
+        return parse(readTree(content, source), source);
+    }
+
+    /** @throws InvalidDeclarativeConfigException if the document is invalid (every problem listed) */
+    public PolicyModel parse(JsonNode document, String source) {
         return DeclarativeConfigParser.parse(document, source);
+    }
+
+    /** Reads YAML (or JSON, a subset) into a document tree without validating it. */
+    public JsonNode readTree(String content, String source) {
+        try {
+            return yaml.readTree(content);
+        } catch (JsonProcessingException e) {
+            throw InvalidDeclarativeConfigException.ofDocument(source, describeSyntaxError(e));
+        }
     }
 
     private static String describeSyntaxError(JsonProcessingException e) {

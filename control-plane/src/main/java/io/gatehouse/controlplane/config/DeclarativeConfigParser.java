@@ -82,8 +82,10 @@ final class DeclarativeConfigParser {
                 (node, path) -> parseIdentity(node, path, identityNames));
         trustBindings.reportOverlaps();
         List<ResourceDefinition> resources = parseResources(root.get(), resourceNames);
+        Map<String, String> grantPathsById = new HashMap<>();
         List<GrantDefinition> grants = parseList(root.get(), "grants",
-                (node, path) -> parseGrant(node, path, identityNames.keySet(), resourceNames.keySet()));
+                (node, path) -> parseGrant(node, path, identityNames.keySet(), resourceNames.keySet())
+                        .filter(grant -> isFirstOfItsOperations(grant, path, grantPathsById)));
         return new PolicyModel(identities, resources, grants);
     }
 
@@ -249,6 +251,17 @@ final class DeclarativeConfigParser {
         }
         return Optional.of(new GrantDefinition(identity.get(), resource.get(), methods.get(), paths.get(),
                 expires.get().orElse(null), approval.get().orElse(null)));
+    }
+
+    /** Two grants of the same operations would disagree about expiry and approval, and share one id. */
+    private boolean isFirstOfItsOperations(GrantDefinition grant, String path, Map<String, String> grantPathsById) {
+        String first = grantPathsById.putIfAbsent(grant.id(), path);
+        if (first != null) {
+            problems.add(path, "grants the same methods and paths of resource '" + grant.resource() + "' to '"
+                    + grant.identity() + "' as " + first + "; merge the two into one grant");
+            return false;
+        }
+        return true;
     }
 
     /** Present-but-empty result: approval declared as not required. */

@@ -9,23 +9,33 @@ import java.util.List;
 public class InvalidDeclarativeConfigException extends RuntimeException {
 
     private final String source;
-    private final List<String> problems;
+    private final List<ConfigProblem> details;
 
-    public InvalidDeclarativeConfigException(String source, List<String> problems) {
-        super(describe(source, problems));
+    public InvalidDeclarativeConfigException(String source, List<ConfigProblem> details) {
+        super(describe(source, details));
         this.source = source;
-        this.problems = List.copyOf(problems);
+        this.details = List.copyOf(details);
+    }
+
+    /** A problem of the whole document, e.g. it is not valid YAML. */
+    static InvalidDeclarativeConfigException ofDocument(String source, String problem) {
+        return new InvalidDeclarativeConfigException(source, List.of(new ConfigProblem("", problem)));
     }
 
     public String source() {
         return source;
     }
 
+    /** Every problem as {@code path: message}. */
     public List<String> problems() {
-        return problems;
+        return details.stream().map(ConfigProblem::toString).toList();
     }
 
-    private static String describe(String source, List<String> problems) {
+    public List<ConfigProblem> details() {
+        return details;
+    }
+
+    private static String describe(String source, List<ConfigProblem> problems) {
         StringBuilder message = new StringBuilder()
                 .append("Declarative config ").append(source).append(" is invalid (")
                 .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems")

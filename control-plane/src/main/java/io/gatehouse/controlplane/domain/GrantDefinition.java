@@ -1,6 +1,10 @@
 package io.gatehouse.controlplane.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +37,21 @@ public record GrantDefinition(
         Objects.requireNonNull(resource, "resource");
         methods = List.copyOf(new TreeSet<>(methods));
         pathPatterns = List.copyOf(new TreeSet<>(pathPatterns));
+    }
+
+    /**
+     * A stable id: the first 16 hex digits of a SHA-256 over identity, resource, methods and paths, so the
+     * same operations of the same identity on the same resource are one grant, whose expiry and approval
+     * settings may change without changing its id.
+     */
+    public String id() {
+        String key = identity + '\n' + resource + '\n' + String.join(",", methods) + '\n' + String.join(",", pathPatterns);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     public Optional<Instant> expiry() {

@@ -2,6 +2,7 @@ package io.gatehouse.controlplane.domain;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The complete policy picture — identities, resources and grants — in canonical order, so that
@@ -16,5 +17,17 @@ public record PolicyModel(List<IdentityDefinition> identities, List<ResourceDefi
         identities = identities.stream().sorted(Comparator.comparing(IdentityDefinition::name)).toList();
         resources = resources.stream().sorted(Comparator.comparing(ResourceDefinition::name)).toList();
         grants = grants.stream().sorted(GrantDefinition.CANONICAL_ORDER).toList();
+    }
+
+    public Optional<IdentityDefinition> identity(String name) {
+        return identities.stream().filter(identity -> identity.name().equals(name)).findFirst();
+    }
+
+    public Optional<ResourceDefinition> resource(String name) {
+        return resources.stream().filter(resource -> resource.name().equals(name)).findFirst();
+    }
+
+    public Optional<GrantDefinition> grant(String id) {
+        return grants.stream().filter(grant -> grant.id().equals(id)).findFirst();
     }
 }

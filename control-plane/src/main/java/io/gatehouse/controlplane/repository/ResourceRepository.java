@@ -7,12 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class ResourceRepository implements PanacheRepository<ResourceEntity> {
 
     public List<ResourceEntity> listAllByName() {
         return listAll(Sort.ascending("name"));
+    }
+
+    public Optional<ResourceEntity> findByName(String name) {
+        return find("name", name).firstResultOptional();
     }
 
     /** Deletes every resource whose name is not in {@code keep} (their grants go with them). */

@@ -28,8 +28,10 @@ public class AuditEventsResource {
     static final String NEXT_CURSOR = "X-Gatehouse-Next-Cursor";
 
     private final AuditStore store;
+    private final AdminCallers callers;
 
-    public AuditEventsResource(AuditStore store) {
+    public AuditEventsResource(AuditStore store, AdminCallers callers) {
+        this.callers = callers;
         this.store = store;
     }
 
@@ -39,6 +41,7 @@ public class AuditEventsResource {
             @BeanParam AuditFilterParams filter,
             @Parameter(description = "The X-Gatehouse-Next-Cursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Maximum number of events, 1-500 (default 50)") @QueryParam("limit") String limit) {
+        callers.auditReader();
         AuditQuery query = new AuditQuery(filter.toFilter(), parseCursor(cursor), parseLimit(limit));
         List<StoredAuditEvent> events = store.search(query);
         Response.ResponseBuilder response = Response.ok(events.stream().map(AuditEventView::from).toList());

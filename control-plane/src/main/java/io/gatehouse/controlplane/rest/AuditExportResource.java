@@ -37,8 +37,10 @@ public class AuditExportResource {
 
     private final AuditStore store;
     private final ObjectMapper json;
+    private final AdminCallers callers;
 
-    public AuditExportResource(AuditStore store, ObjectMapper json) {
+    public AuditExportResource(AuditStore store, ObjectMapper json, AdminCallers callers) {
+        this.callers = callers;
         this.store = store;
         this.json = json;
     }
@@ -48,6 +50,7 @@ public class AuditExportResource {
     @Operation(summary = "Export audit events as JSON Lines (format=jsonl, default) or CSV (format=csv)")
     public Response export(@BeanParam AuditFilterParams params,
                            @Parameter(description = "jsonl (default) or csv") @QueryParam("format") String format) {
+        callers.auditReader();
         AuditFilter filter = params.toFilter();
         String chosen = format == null || format.isBlank() ? "jsonl" : format.strip().toLowerCase(Locale.ROOT);
         return switch (chosen) {

@@ -23,8 +23,10 @@ import java.util.Optional;
 public class AuditVerificationResource {
 
     private final AuditChainVerifier verifier;
+    private final AdminCallers callers;
 
-    public AuditVerificationResource(AuditChainVerifier verifier) {
+    public AuditVerificationResource(AuditChainVerifier verifier, AdminCallers callers) {
+        this.callers = callers;
         this.verifier = verifier;
     }
 
@@ -34,6 +36,7 @@ public class AuditVerificationResource {
     public AuditChainReport verify(
             @Parameter(description = "Only the chain of this source (a data-plane id, approval-service, vault-broker)")
             @QueryParam("source") String source) throws SQLException {
+        callers.auditReader();
         return verifier.verify(Optional.ofNullable(source).filter(value -> !value.isBlank()));
     }
 }

@@ -19,14 +19,17 @@ import java.util.List;
 public class DataPlanesResource {
 
     private final DataPlaneRegistry registry;
+    private final AdminCallers callers;
 
-    public DataPlanesResource(DataPlaneRegistry registry) {
+    public DataPlanesResource(DataPlaneRegistry registry, AdminCallers callers) {
+        this.callers = callers;
         this.registry = registry;
     }
 
     @GET
     @Operation(summary = "Data planes seen by this control plane: connection, versions sent and acknowledged, last NACK")
     public List<DataPlaneNode> dataPlanes() {
+        callers.policyReader();
         return registry.nodes();
     }
 }

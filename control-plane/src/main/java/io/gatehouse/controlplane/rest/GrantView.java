@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A grant as the admin API shows it; {@code approval} is null when calls need no approval. */
-public record GrantView(String identity, String resource, List<String> methods, List<String> paths,
+/** A grant as the admin API shows it, with its id; {@code approval} is null when calls need no approval. */
+public record GrantView(String id, String identity, String resource, List<String> methods, List<String> paths,
                         Instant expiresAt, Approval approval) {
 
     /** {@code holdTime} and {@code validity} are null where the data plane's defaults apply. */
@@ -16,7 +16,7 @@ public record GrantView(String identity, String resource, List<String> methods, 
     }
 
     static GrantView from(GrantDefinition grant) {
-        return new GrantView(grant.identity(), grant.resource(), grant.methods(), grant.pathPatterns(),
+        return new GrantView(grant.id(), grant.identity(), grant.resource(), grant.methods(), grant.pathPatterns(),
                 grant.expiresAt(), grant.approvalRequirement()
                         .map(approval -> new Approval(approval.approverGroup(), approval.quorum(), approval.holdTime(),
                                 approval.validity(), approval.ownerTeamMayApprove(), approval.breakGlass()))

@@ -79,7 +79,7 @@ public class PolicyModelReader {
                 Duration.ofMillis(entity.upstreamTimeoutMs), entity.credentialSource.toDomain(), entity.dataPlanePools);
     }
 
-    private static GrantDefinition toDomain(AccessGrantEntity entity) {
+    static GrantDefinition toDomain(AccessGrantEntity entity) {
         ApprovalRequirement approval = entity.approvalRequired
                 ? new ApprovalRequirement(entity.approverGroup, entity.quorum, millis(entity.approvalHoldTimeMs),
                         millis(entity.approvalValidityMs), entity.ownerTeamMayApprove, entity.breakGlass)

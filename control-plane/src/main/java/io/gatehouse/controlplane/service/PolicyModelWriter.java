@@ -71,6 +71,52 @@ public class PolicyModelWriter {
         grants.flush();
     }
 
+    /** Creates or replaces one identity (its grants stay). */
+    @Transactional
+    public void upsertIdentity(IdentityDefinition identity) {
+        IdentityEntity entity = identities.findByName(identity.name()).orElseGet(this::newIdentity);
+        copy(identity, entity);
+        identities.persist(entity);
+        identities.flush();
+    }
+
+    /** Deletes one identity; the caller has made sure no grant refers to it. */
+    @Transactional
+    public void deleteIdentity(String name) {
+        identities.delete("name", name);
+    }
+
+    /** Creates or replaces one resource (its grants stay). */
+    @Transactional
+    public void upsertResource(ResourceDefinition resource) {
+        ResourceEntity entity = resources.findByName(resource.name()).orElseGet(ResourceEntity::new);
+        copy(resource, entity);
+        resources.persist(entity);
+        resources.flush();
+    }
+
+    /** Deletes one resource; the caller has made sure no grant refers to it. */
+    @Transactional
+    public void deleteResource(String name) {
+        resources.delete("name", name);
+    }
+
+    @Transactional
+    public void addGrant(GrantDefinition grant) {
+        grants.persist(toEntity(grant, identities.findByName(grant.identity()).orElse(null),
+                resources.findByName(grant.resource()).orElse(null)));
+        grants.flush();
+    }
+
+    /** Deletes the stored grant with {@code grant}'s id. */
+    @Transactional
+    public void deleteGrant(GrantDefinition grant) {
+        grants.listOf(grant.identity(), grant.resource()).stream()
+                .filter(entity -> PolicyModelReader.toDomain(entity).id().equals(grant.id()))
+                .forEach(grants::delete);
+        grants.flush();
+    }
+
     private IdentityEntity newIdentity() {
         IdentityEntity entity = new IdentityEntity();
         entity.createdAt = clock.instant();

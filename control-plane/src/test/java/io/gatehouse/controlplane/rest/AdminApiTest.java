@@ -50,7 +50,7 @@ class AdminApiTest {
     }
 
     @Test
-    @TestSecurity(user = "auditor")
+    @TestSecurity(user = "auditor", roles = "gatehouse-auditors")
     void findsAuditEventsByRequestIdNewestFirst() {
         String requestId = "req-" + UUID.randomUUID();
         UUID older = UUID.randomUUID();
@@ -86,7 +86,7 @@ class AdminApiTest {
     }
 
     @Test
-    @TestSecurity(user = "auditor")
+    @TestSecurity(user = "auditor", roles = "gatehouse-auditors")
     void refusesAnOutOfRangeLimitWithAProblem() {
         given().queryParam("limit", 501)
                 .when().get("/api/v1/audit/events")
@@ -97,7 +97,7 @@ class AdminApiTest {
     }
 
     @Test
-    @TestSecurity(user = "admin")
+    @TestSecurity(user = "admin", roles = "gatehouse-admins")
     void listsThePolicyModelAndTheConfigStatus() {
         PolicySnapshot snapshot = policyUpdates.apply(loader.parse(TestConfigs.EXAMPLE, "example.yaml"), "example.yaml");
 

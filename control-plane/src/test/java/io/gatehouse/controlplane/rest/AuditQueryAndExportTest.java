@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "control_plane_test"))
-@TestSecurity(user = "auditor")
+@TestSecurity(user = "auditor", roles = "gatehouse-auditors")
 class AuditQueryAndExportTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");

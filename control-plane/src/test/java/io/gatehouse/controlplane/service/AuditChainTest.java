@@ -45,7 +45,7 @@ class AuditChainTest {
     AgroalDataSource dataSource;
 
     @Test
-    @TestSecurity(user = "auditor")
+    @TestSecurity(user = "auditor", roles = "gatehouse-auditors")
     void ingestedEventsFormAnIntactChainEvenWhenABatchIsDeliveredTwice() throws Exception {
         String source = "dp-" + UUID.randomUUID();
         List<AuditRecord> batch = events(source, 5);
