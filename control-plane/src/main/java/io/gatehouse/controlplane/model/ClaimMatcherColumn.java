@@ -1,32 +1,28 @@
 package io.gatehouse.controlplane.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gatehouse.controlplane.domain.ClaimMatcher;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** One element of the JSON list stored in {@code oidc_trust_binding.claim_matchers}: a claim and one matcher. */
-public class ClaimMatcherColumn {
-
-    public String claim;
-    public String exact;
-    public String glob;
-    public String regex;
-    public List<String> oneOf;
+/**
+ * One element of the JSON list stored in {@code oidc_trust_binding.claim_matchers}: a claim and
+ * exactly one of the matcher kinds. A record, so that Hibernate's dirty check sees equal values as equal.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClaimMatcherColumn(String claim, String exact, String glob, String regex, List<String> oneOf) {
 
     public static ClaimMatcherColumn of(String claim, ClaimMatcher matcher) {
-        ClaimMatcherColumn column = new ClaimMatcherColumn();
-        column.claim = claim;
         if (matcher instanceof ClaimMatcher.Exact exact) {
-            column.exact = exact.value();
-        } else if (matcher instanceof ClaimMatcher.Glob glob) {
-            column.glob = glob.glob();
-        } else if (matcher instanceof ClaimMatcher.Regex regex) {
-            column.regex = regex.regex();
-        } else {
-            column.oneOf = new ArrayList<>(((ClaimMatcher.OneOf) matcher).oneOf());
+            return new ClaimMatcherColumn(claim, exact.value(), null, null, null);
         }
-        return column;
+        if (matcher instanceof ClaimMatcher.Glob glob) {
+            return new ClaimMatcherColumn(claim, null, glob.glob(), null, null);
+        }
+        if (matcher instanceof ClaimMatcher.Regex regex) {
+            return new ClaimMatcherColumn(claim, null, null, regex.regex(), null);
+        }
+        return new ClaimMatcherColumn(claim, null, null, null, List.copyOf(((ClaimMatcher.OneOf) matcher).oneOf()));
     }
 
     public ClaimMatcher toDomain() {

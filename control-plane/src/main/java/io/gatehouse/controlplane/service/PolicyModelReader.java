@@ -69,7 +69,7 @@ public class PolicyModelReader {
 
     private static OidcTrust toDomain(OidcTrustBindingEntity binding) {
         Map<String, ClaimMatcher> claims = new TreeMap<>();
-        binding.claimMatchers.forEach(column -> claims.put(column.claim, column.toDomain()));
+        binding.claimMatchers.forEach(column -> claims.put(column.claim(), column.toDomain()));
         return OidcTrust.of(binding.issuer, binding.audiences, claims, binding.forced);
     }
 
