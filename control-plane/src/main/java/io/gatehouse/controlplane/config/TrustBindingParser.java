@@ -5,9 +5,12 @@ import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.TrustBindingOverlap;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads the {@code trust:} mapping of identities — the generic {@code oidc} form and the presets,
@@ -21,8 +24,12 @@ final class TrustBindingParser {
     private static final Set<String> TRUST_KEYS = DeclarativeKeys.of(FORMS.stream().map(TrustBindingForm::key)
             .toArray(String[]::new));
 
-    /** A binding read from the document and where it was written. */
-    private record LocatedBinding(String path, OidcTrust trust) {
+    /** A binding read from the document, where it was written and of which identity. */
+    private record LocatedBinding(String path, String identity, OidcTrust trust) {
+
+        String describe() {
+            return path + " of identity '" + identity + "'";
+        }
     }
 
     private final ConfigProblems problems;
@@ -44,6 +51,8 @@ final class TrustBindingParser {
             return Optional.empty();
         }
         MappingReader trust = maybeTrust.get();
+        // only for naming the identity in overlap problems; the identity parser reports a bad name
+        String identityName = identity.value("name").filter(JsonNode::isTextual).map(JsonNode::textValue).orElse("?");
         if (FORMS.stream().noneMatch(form -> trust.has(form.key()))) {
             problems.add(trust.path(), "must hold at least one binding: " + String.join(", ", TRUST_KEYS));
             return Optional.empty();
@@ -55,18 +64,22 @@ final class TrustBindingParser {
             if (node.isEmpty()) {
                 continue;
             }
-            Optional<List<OidcTrust>> ofForm = parseOneOrList(form, node.get(), trust.pathOf(form.key()));
+            Optional<List<OidcTrust>> ofForm = parseOneOrList(form, node.get(), trust.pathOf(form.key()), identityName);
             valid &= ofForm.isPresent();
             ofForm.ifPresent(parsed::addAll);
         }
         return valid ? Optional.of(parsed) : Optional.empty();
     }
 
-    /** Reports every pair of bindings read so far that may accept the same token. */
+    /** Reports every pair of bindings read so far that may accept the same token (only bindings of one issuer can). */
     void reportOverlaps() {
-        for (int second = 1; second < bindings.size(); second++) {
-            for (int first = 0; first < second; first++) {
-                reportOverlap(bindings.get(first), bindings.get(second));
+        Map<String, List<LocatedBinding>> byIssuer = bindings.stream()
+                .collect(Collectors.groupingBy(binding -> binding.trust().issuer(), LinkedHashMap::new, Collectors.toList()));
+        for (List<LocatedBinding> ofIssuer : byIssuer.values()) {
+            for (int second = 1; second < ofIssuer.size(); second++) {
+                for (int first = 0; first < second; first++) {
+                    reportOverlap(ofIssuer.get(first), ofIssuer.get(second));
+                }
             }
         }
     }
@@ -74,12 +87,12 @@ final class TrustBindingParser {
     private void reportOverlap(LocatedBinding first, LocatedBinding second) {
         TrustBindingOverlap overlap = TrustBindingOverlap.between(second.trust(), first.trust());
         switch (overlap.verdict()) {
-            case CERTAIN -> problems.add(second.path(), "accepts the same tokens as " + first.path() + " ("
+            case CERTAIN -> problems.add(second.path(), "accepts the same tokens as " + first.describe() + " ("
                     + overlap.explanation() + "); a token must lead to exactly one identity: make a claim that both"
                     + " constrain differ (e.g. another repository, ref or sub), or merge the bindings");
             case UNDECIDED -> {
                 if (!first.trust().force() && !second.trust().force()) {
-                    problems.add(second.path(), "may accept the same tokens as " + first.path() + " ("
+                    problems.add(second.path(), "may accept the same tokens as " + first.describe() + " ("
                             + overlap.explanation() + "); constrain a shared claim with exact values or oneOf in one of"
                             + " them, or set force: true on one if you know they never match the same token");
                 }
@@ -89,9 +102,9 @@ final class TrustBindingParser {
         }
     }
 
-    private Optional<List<OidcTrust>> parseOneOrList(TrustBindingForm form, JsonNode node, String path) {
+    private Optional<List<OidcTrust>> parseOneOrList(TrustBindingForm form, JsonNode node, String path, String identity) {
         if (!node.isArray()) {
-            return parseBinding(form, node, path).map(List::of);
+            return parseBinding(form, node, path, identity).map(List::of);
         }
         if (node.isEmpty()) {
             problems.add(path, "must not be empty");
@@ -100,14 +113,14 @@ final class TrustBindingParser {
         List<OidcTrust> parsed = new ArrayList<>();
         boolean valid = true;
         for (int index = 0; index < node.size(); index++) {
-            Optional<OidcTrust> binding = parseBinding(form, node.get(index), path + "[" + index + "]");
+            Optional<OidcTrust> binding = parseBinding(form, node.get(index), path + "[" + index + "]", identity);
             valid &= binding.isPresent();
             binding.ifPresent(parsed::add);
         }
         return valid ? Optional.of(parsed) : Optional.empty();
     }
 
-    private Optional<OidcTrust> parseBinding(TrustBindingForm form, JsonNode node, String path) {
+    private Optional<OidcTrust> parseBinding(TrustBindingForm form, JsonNode node, String path, String identity) {
         Optional<MappingReader> maybeBinding = MappingReader.of(node, path, problems, form.allowedKeys());
         if (maybeBinding.isEmpty()) {
             return Optional.empty();
@@ -128,7 +141,7 @@ final class TrustBindingParser {
         }
         OidcTrust trust = new OidcTrust(expansion.get().issuer(), expansion.get().audiences(), expansion.get().claims(),
                 force.get());
-        bindings.add(new LocatedBinding(path, trust));
+        bindings.add(new LocatedBinding(path, identity, trust));
         return Optional.of(trust);
     }
 

@@ -243,15 +243,15 @@ class TrustBindingConfigTest {
                 + identity("acme-all", "{githubActions: {repository: {glob: \"acme/*\"}, audience: \"https://github.com/acme\"}}"));
 
         assertProblems(problems,
-                "identities[1].trust.githubActions: accepts the same tokens as identities[0].trust.githubActions (issuer"
+                "identities[1].trust.githubActions: accepts the same tokens as identities[0].trust.githubActions of identity 'api-deploy' (issuer"
                         + " https://token.actions.githubusercontent.com, audience https://github.com/acme, claim 'repository' can"
                         + " have a value both accept); a token must lead to exactly one identity: make a claim that both"
                         + " constrain differ (e.g. another repository, ref or sub), or merge the bindings",
-                "identities[2].trust.githubActions: accepts the same tokens as identities[0].trust.githubActions (issuer"
+                "identities[2].trust.githubActions: accepts the same tokens as identities[0].trust.githubActions of identity 'api-deploy' (issuer"
                         + " https://token.actions.githubusercontent.com, audience https://github.com/acme, claim 'repository' can"
                         + " have a value both accept); a token must lead to exactly one identity: make a claim that both"
                         + " constrain differ (e.g. another repository, ref or sub), or merge the bindings",
-                "identities[2].trust.githubActions: accepts the same tokens as identities[1].trust.githubActions (issuer"
+                "identities[2].trust.githubActions: accepts the same tokens as identities[1].trust.githubActions of identity 'api-any-ref' (issuer"
                         + " https://token.actions.githubusercontent.com, audience https://github.com/acme, claim 'repository' can"
                         + " have a value both accept); a token must lead to exactly one identity: make a claim that both"
                         + " constrain differ (e.g. another repository, ref or sub), or merge the bindings");
@@ -266,7 +266,7 @@ class TrustBindingConfigTest {
 
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("identities[0].trust.kubernetes: accepts the same tokens as identities[0].trust.oidc"
-                + " (issuer https://k8s.acme.example, audience gatehouse, claim 'sub' can have a value both accept)"), problems::toString);
+                + " of identity 'deployer' (issuer https://k8s.acme.example, audience gatehouse, claim 'sub' can have a value both accept)"), problems::toString);
     }
 
     @Test
@@ -293,7 +293,7 @@ class TrustBindingConfigTest {
                 + " claims: {sub: {glob: \"job-x*\"}}}}");
 
         assertProblems(problemsOf(regexAndGlob),
-                "identities[1].trust.oidc: may accept the same tokens as identities[0].trust.oidc (issuer https://ci.acme.example,"
+                "identities[1].trust.oidc: may accept the same tokens as identities[0].trust.oidc of identity 'numbered' (issuer https://ci.acme.example,"
                         + " audience gatehouse; cannot prove that claim 'sub' (glob 'job-x*' against regex 'job-[0-9]+') never match"
                         + " the same value); constrain a shared claim with exact values or oneOf in one of them, or set force: true"
                         + " on one if you know they never match the same token");
