@@ -193,6 +193,27 @@ class TrustBindingConfigTest {
     }
 
     @Test
+    void malformedTrustShapesAreReported() {
+        String manyValues = "[" + String.join(", ", java.util.Collections.nCopies(101, "x")) + "]";
+        List<String> problems = problemsOf(identity("a", "[oidc]")
+                + identity("b", "{oidc: [], gitlabCi: {project: api, audience: gatehouse}}")
+                + identity("c", "{githubActions: {repository: acme/api, force: yes-please}}")
+                + identity("d", "{oidc: {issuer: \"ftp://ci.acme.example\", audiences: [gatehouse], claims: {sub: {oneOf: "
+                        + manyValues + "}}}}")
+                + identity("e", "{saml: {}}"));
+
+        assertProblems(problems,
+                "identities[0].trust: must be a mapping",
+                "identities[1].trust.oidc: must not be empty",
+                "identities[1].trust.gitlabCi.project: must be the project path, group[/subgroup...]/project, e.g. acme/api, was 'api'",
+                "identities[2].trust.githubActions.force: must be true or false",
+                "identities[3].trust.oidc.issuer: must be an absolute http(s) URL with a host and without credentials, query or fragment, was 'ftp://ci.acme.example'",
+                "identities[3].trust.oidc.claims.sub.oneOf: must be a list of 1 to 100 values",
+                "identities[4].trust.saml: unknown key (allowed: oidc, githubActions, gitlabCi, kubernetes, spiffe)",
+                "identities[4].trust: must hold at least one binding: oidc, githubActions, gitlabCi, kubernetes, spiffe");
+    }
+
+    @Test
     void trustWithoutBindingsAndExtraClaimsThatRepeatAPresetParameterAreRefused() {
         List<String> problems = problemsOf(identity("bot", "{}") + identity("other", """
                 {githubActions: {repository: acme/api, claims: {repository: acme/web}}}
