@@ -49,6 +49,7 @@ public class PolicyModelWriter {
 
     @Transactional
     public void replaceWith(PolicyModel model) {
+        PolicyChangeSignal.announceInCurrentTransaction();
         grants.deleteAll();
         identities.deleteAllExcept(model.identities().stream().map(IdentityDefinition::name).toList());
         resources.deleteAllExcept(model.resources().stream().map(ResourceDefinition::name).toList());
@@ -74,6 +75,7 @@ public class PolicyModelWriter {
     /** Creates or replaces one identity (its grants stay). */
     @Transactional
     public void upsertIdentity(IdentityDefinition identity) {
+        PolicyChangeSignal.announceInCurrentTransaction();
         IdentityEntity entity = identities.findByName(identity.name()).orElseGet(this::newIdentity);
         copy(identity, entity);
         identities.persist(entity);
@@ -83,12 +85,14 @@ public class PolicyModelWriter {
     /** Deletes one identity; the caller has made sure no grant refers to it. */
     @Transactional
     public void deleteIdentity(String name) {
+        PolicyChangeSignal.announceInCurrentTransaction();
         identities.delete("name", name);
     }
 
     /** Creates or replaces one resource (its grants stay). */
     @Transactional
     public void upsertResource(ResourceDefinition resource) {
+        PolicyChangeSignal.announceInCurrentTransaction();
         ResourceEntity entity = resources.findByName(resource.name()).orElseGet(ResourceEntity::new);
         copy(resource, entity);
         resources.persist(entity);
@@ -98,11 +102,13 @@ public class PolicyModelWriter {
     /** Deletes one resource; the caller has made sure no grant refers to it. */
     @Transactional
     public void deleteResource(String name) {
+        PolicyChangeSignal.announceInCurrentTransaction();
         resources.delete("name", name);
     }
 
     @Transactional
     public void addGrant(GrantDefinition grant) {
+        PolicyChangeSignal.announceInCurrentTransaction();
         grants.persist(toEntity(grant, identities.findByName(grant.identity()).orElse(null),
                 resources.findByName(grant.resource()).orElse(null)));
         grants.flush();
@@ -111,6 +117,7 @@ public class PolicyModelWriter {
     /** Deletes the stored grant with {@code grant}'s id. */
     @Transactional
     public void deleteGrant(GrantDefinition grant) {
+        PolicyChangeSignal.announceInCurrentTransaction();
         grants.listOf(grant.identity(), grant.resource()).stream()
                 .filter(entity -> PolicyModelReader.toDomain(entity).id().equals(grant.id()))
                 .forEach(grants::delete);

@@ -35,6 +35,10 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public static HttpResponse<String> delete(String url, String bearer) {
+        return send(request(url, bearer).DELETE().build());
+    }
+
     public static CompletableFuture<HttpResponse<String>> postJsonAsync(String url, String bearer, String json) {
         return CLIENT.sendAsync(request(url, bearer).timeout(Duration.ofSeconds(120))
                                 .header("Content-Type", "application/json")

@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  *   and the GitHub-Actions-like claims of acme/deploy on main; every other client (e.g.
  *   {@value #WRONG_AUDIENCE}) gets audience {@code other};</li>
  *   <li>{@value #ADMIN} — human tokens for the admin APIs: any client id becomes sub and
- *   preferred_username, audience {@code gatehouse-admin}, groups [payments-approvers].</li>
+ *   preferred_username, audience {@code gatehouse-admin}, groups [payments-approvers] plus the
+ *   control plane's role groups for the people of {@link #ADMIN_USERS}, {@link #AUDITOR_USERS},
+ *   {@link #REVIEWER_USERS} and {@link #TEAM_OWNERS}; anyone else has no control-plane role.</li>
  * </ul>
  */
 public final class LocalOidcIssuer implements AutoCloseable {
@@ -43,6 +45,12 @@ public final class LocalOidcIssuer implements AutoCloseable {
     public static final String ADMIN_AUDIENCE = "gatehouse-admin";
     public static final String APPROVER_GROUP = "payments-approvers";
     public static final String DEPLOY_BOT_SUBJECT = "repo:acme/deploy:ref:refs/heads/main";
+    /** People whose tokens carry the control plane's admin group. */
+    public static final List<String> ADMIN_USERS = List.of("demo-admin", "it-admin", "alice");
+    public static final List<String> AUDITOR_USERS = List.of("auditor", "it-auditor");
+    public static final List<String> REVIEWER_USERS = List.of("reviewer-rita");
+    /** People who own team {@code payments} (and no other role). */
+    public static final List<String> TEAM_OWNERS = List.of("owner-olga");
     public static final String MAIN_CLASS = "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,12 +119,25 @@ public final class LocalOidcIssuer implements AutoCloseable {
         ObjectNode admin = callbacks.addObject();
         admin.put("issuerId", ADMIN);
         admin.put("tokenExpiry", 3600);
-        ObjectNode human = mapping(admin.putArray("requestMappings"), "*");
+        ArrayNode humans = admin.putArray("requestMappings");
+        ADMIN_USERS.forEach(user -> human(humans, user, APPROVER_GROUP, "gatehouse-admins"));
+        AUDITOR_USERS.forEach(user -> human(humans, user, APPROVER_GROUP, "gatehouse-auditors"));
+        REVIEWER_USERS.forEach(user -> human(humans, user, APPROVER_GROUP, "gatehouse-reviewers"));
+        TEAM_OWNERS.forEach(user -> human(humans, user, "gatehouse-team-payments"));
+        human(humans, "*", APPROVER_GROUP);
+        return root.toString();
+    }
+
+    /** The first mapping whose client id matches wins, so "*" comes last. */
+    private static void human(ArrayNode mappings, String clientId, String... groups) {
+        ObjectNode human = mapping(mappings, clientId);
         human.put("sub", "${clientId}");
         human.put("preferred_username", "${clientId}");
         human.putArray("aud").add(ADMIN_AUDIENCE);
-        human.putArray("groups").add(APPROVER_GROUP);
-        return root.toString();
+        ArrayNode groupList = human.putArray("groups");
+        for (String group : groups) {
+            groupList.add(group);
+        }
     }
 
     private static ObjectNode mapping(ArrayNode mappings, String clientId) {
