@@ -24,7 +24,7 @@ final class TrustValues {
     }
 
     /** An absolute http(s) URL with a host and without user info, query or fragment, as written. */
-    Optional<String> issuer(MappingReader binding, String key, String text) {
+    private Optional<String> issuer(MappingReader binding, String key, String text) {
         try {
             URI uri = new URI(text);
             boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());

@@ -16,7 +16,7 @@ public sealed interface ClaimMatcher {
     int MAX_PATTERN_LENGTH = 500;
     int MAX_ONE_OF_VALUES = 100;
 
-    /** Matches values a workload-identifying constraint would never accept, to tell "matches anything" apart. */
+    /** Two unrelated values: a pattern accepting both (or the empty string) accepts practically anything. */
     List<String> UNRELATED_PROBES = List.of("-", "gatehouse-probe:Any/Value.with_Separators@42");
 
     boolean accepts(String value);
