@@ -3,7 +3,9 @@ package io.gatehouse.controlplane.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.LoaderOptions;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,9 +18,21 @@ import java.nio.file.Path;
 @ApplicationScoped
 public class DeclarativeConfigLoader {
 
-    private final YAMLMapper yaml = YAMLMapper.builder()
+    /**
+     * SnakeYAML's default limit (3 Mi code points) is below the size of a policy with some thousand
+     * identities; this one fits about 100,000 identities with their grants.
+     */
+    static final int MAX_DOCUMENT_CODE_POINTS = 64 * 1024 * 1024;
+
+    private final YAMLMapper yaml = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(loaderOptions()).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
+        return options;
+    }
 
     /** @throws InvalidDeclarativeConfigException if the file is unreadable or invalid (every problem listed) */
     public PolicyModel load(Path file) {

@@ -14,17 +14,17 @@ public class ConfigDiscoveryGrpcService implements ConfigDiscoveryService {
 
     private final SnapshotPublisher publisher;
     private final DataPlaneRegistry registry;
-    private final SnapshotProtoMapper mapper;
+    private final SignedSnapshotMessages messages;
 
-    public ConfigDiscoveryGrpcService(SnapshotPublisher publisher, DataPlaneRegistry registry, SnapshotProtoMapper mapper) {
+    public ConfigDiscoveryGrpcService(SnapshotPublisher publisher, DataPlaneRegistry registry, SignedSnapshotMessages messages) {
         this.publisher = publisher;
         this.registry = registry;
-        this.mapper = mapper;
+        this.messages = messages;
     }
 
     @Override
     public Multi<ConfigSnapshot> streamSnapshots(Multi<SnapshotRequest> requests) {
         return Multi.createFrom().emitter(emitter ->
-                new ConfigStreamSession(emitter, publisher, registry, mapper).start(requests));
+                new ConfigStreamSession(emitter, publisher, registry, messages).start(requests));
     }
 }

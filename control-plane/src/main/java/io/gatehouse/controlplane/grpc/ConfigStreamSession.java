@@ -30,7 +30,7 @@ final class ConfigStreamSession {
     private final MultiEmitter<? super ConfigSnapshot> emitter;
     private final SnapshotPublisher publisher;
     private final DataPlaneRegistry registry;
-    private final SnapshotProtoMapper mapper;
+    private final SignedSnapshotMessages messages;
     private final Map<String, String> versionsByNonce = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -45,11 +45,11 @@ final class ConfigStreamSession {
     private Cancellable publicationSubscription;
 
     ConfigStreamSession(MultiEmitter<? super ConfigSnapshot> emitter, SnapshotPublisher publisher,
-                        DataPlaneRegistry registry, SnapshotProtoMapper mapper) {
+                        DataPlaneRegistry registry, SignedSnapshotMessages messages) {
         this.emitter = emitter;
         this.publisher = publisher;
         this.registry = registry;
-        this.mapper = mapper;
+        this.messages = messages;
     }
 
     void start(Multi<SnapshotRequest> requests) {
@@ -103,7 +103,7 @@ final class ConfigStreamSession {
         lastSentGeneration = snapshot.generation();
         String nonce = UUID.randomUUID().toString();
         versionsByNonce.put(nonce, snapshot.version());
-        emitter.emit(mapper.toProto(snapshot, nonce));
+        emitter.emit(messages.forSending(snapshot, nonce));
         registry.sent(nodeId, snapshot.version());
     }
 

@@ -23,6 +23,8 @@ import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import io.gatehouse.controlplane.security.SigningKeys;
+import io.gatehouse.proto.signing.SnapshotSigningInput;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -45,6 +47,9 @@ class ConfigDiscoveryGrpcServiceTest {
 
     @GrpcClient("config")
     ConfigDiscoveryService client;
+
+    @Inject
+    SigningKeys signingKeys;
 
     @Inject
     DeclarativeConfigLoader loader;
@@ -76,6 +81,9 @@ class ConfigDiscoveryGrpcServiceTest {
 
         assertNotNull(first, "no snapshot received");
         assertEquals(applied.version(), first.getVersion());
+        assertTrue(signingKeys.verify(first.getSignature().getKeyId(), SnapshotSigningInput.of(first),
+                first.getSignature().getSignature().toByteArray()), "signed by the control plane's key");
+        assertEquals(signingKeys.current().kid(), first.getSigningKeys(0).getKeyId(), "and carries its public key");
         assertEquals(1, first.getIdentitiesCount());
         assertEquals(IdentityKind.IDENTITY_KIND_CI_JOB, first.getIdentities(0).getKind());
         assertEquals(IdentityStatus.IDENTITY_STATUS_ACTIVE, first.getIdentities(0).getStatus());

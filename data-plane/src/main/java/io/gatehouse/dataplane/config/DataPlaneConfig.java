@@ -67,6 +67,12 @@ public interface DataPlaneConfig {
 
         /** The join token this node presents on every call to the control plane; it decides the node's pool. */
         Optional<String> joinToken();
+
+        /**
+         * A JWK Set (the control plane's {@code /.well-known/gatehouse/jwks.json}) whose keys alone may sign
+         * snapshots. Without it the keys of the first snapshot are trusted and remembered in the state directory.
+         */
+        Optional<java.nio.file.Path> snapshotKeysFile();
     }
 
     interface Approval {

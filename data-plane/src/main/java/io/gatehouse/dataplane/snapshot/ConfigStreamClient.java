@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -45,6 +46,7 @@ public class ConfigStreamClient {
     private final String nodeId;
     private final String controlPlaneAddress;
     private final MaskingRuleCompiler masking;
+    private final SnapshotSignatureVerifier signatures;
     private final ScheduledExecutorService scheduler = DaemonScheduler.named("config-stream-reconnect");
     private final Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
     private volatile Cancellable subscription;
@@ -56,10 +58,23 @@ public class ConfigStreamClient {
         this.controlPlane = controlPlane;
         this.policy = policy;
         this.lastGood = new LastGoodSnapshotFile(Path.of(config.dataPlane().stateDir()));
+        this.signatures = new SnapshotSignatureVerifier(trustedKeys(config));
         this.nodeId = config.dataPlane().id();
         this.controlPlaneAddress = config.controlPlane().host() + ":" + config.controlPlane().grpcPort();
         this.masking = new MaskingRuleCompiler(config.masking().hashKey().filter(key -> !key.isBlank())
                 .map(HashTokenizer::fromSecret));
+    }
+
+    private static SnapshotKeyStore trustedKeys(DataPlaneConfig config) {
+        Optional<Path> pinned = config.controlPlane().snapshotKeysFile();
+        try {
+            return pinned.isPresent() ? SnapshotKeyStore.pinned(pinned.get())
+                    : SnapshotKeyStore.learned(Path.of(config.dataPlane().stateDir()));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the control plane's snapshot keys (" + e.getMessage() + "). Fix or"
+                    + " remove gatehouse.control-plane.snapshot-keys-file, or delete the learned keys file to trust the"
+                    + " control plane's keys again on first contact", e);
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -79,6 +94,7 @@ public class ConfigStreamClient {
     private void restoreLastGood() {
         try {
             lastGood.read().ifPresentOrElse(stored -> {
+                signatures.verifyFromDisk(stored.snapshot());
                 PolicySnapshot snapshot = SnapshotMapper.toPolicy(stored.snapshot(), masking);
                 policy.install(snapshot, stored.lastContact());
                 LOG.infof("Enforcing last good config version %s from %s (control plane last reached %s) until the control plane answers",
@@ -116,6 +132,7 @@ public class ConfigStreamClient {
         policy.connectionUp();
         SnapshotRequest.Builder answer = SnapshotRequest.newBuilder().setNodeId(nodeId).setResponseNonce(snapshot.getNonce());
         try {
+            signatures.verifyFromControlPlane(snapshot);
             PolicySnapshot applied = SnapshotMapper.toPolicy(snapshot, masking);
             PolicySnapshot previous = policy.current();
             policy.install(applied, Instant.now());

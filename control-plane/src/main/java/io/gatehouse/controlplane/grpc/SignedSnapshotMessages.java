@@ -1,0 +1,55 @@
+package io.gatehouse.controlplane.grpc;
+
+import com.google.protobuf.ByteString;
+import io.gatehouse.controlplane.domain.PolicySnapshot;
+import io.gatehouse.controlplane.security.SigningKey;
+import io.gatehouse.controlplane.security.SigningKeys;
+import io.gatehouse.proto.config.v1.ConfigSnapshot;
+import io.gatehouse.proto.config.v1.SigningPublicKey;
+import io.gatehouse.proto.config.v1.SnapshotSignature;
+import io.gatehouse.proto.signing.SnapshotSigningInput;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The snapshot messages sent to data planes: with the control plane's public keys, signed once per
+ * snapshot (every stream sends the same signed message, only the nonce differs, and the nonce is not
+ * signed), so a large snapshot is encoded and signed once, not once per data plane.
+ */
+@ApplicationScoped
+public class SignedSnapshotMessages {
+
+    private final SnapshotProtoMapper mapper;
+    private final SigningKeys keys;
+    private SignedMessage latest;
+
+    public SignedSnapshotMessages(SnapshotProtoMapper mapper, SigningKeys keys) {
+        this.mapper = mapper;
+        this.keys = keys;
+    }
+
+    public ConfigSnapshot forSending(PolicySnapshot snapshot, String nonce) {
+        return signed(snapshot).toBuilder().setNonce(nonce).build();
+    }
+
+    private synchronized ConfigSnapshot signed(PolicySnapshot snapshot) {
+        if (latest != null && latest.generation() == snapshot.generation() && latest.version().equals(snapshot.version())) {
+            return latest.message();
+        }
+        ConfigSnapshot.Builder message = mapper.toProto(snapshot, "").toBuilder();
+        for (SigningKey key : keys.published()) {
+            message.addSigningKeys(SigningPublicKey.newBuilder()
+                    .setKeyId(key.kid())
+                    .setAlgorithm(SigningKey.ALGORITHM)
+                    .setPublicKey(ByteString.copyFrom(key.publicKey().getEncoded())));
+        }
+        SigningKeys.Signed signature = keys.sign(SnapshotSigningInput.of(message.build()));
+        ConfigSnapshot signed = message.setSignature(SnapshotSignature.newBuilder()
+                .setKeyId(signature.kid())
+                .setSignature(ByteString.copyFrom(signature.signature()))).build();
+        latest = new SignedMessage(snapshot.generation(), snapshot.version(), signed);
+        return signed;
+    }
+
+    private record SignedMessage(long generation, String version, ConfigSnapshot message) {
+    }
+}
