@@ -2,6 +2,7 @@ package io.gatehouse.controlplane.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.controlplane.domain.OidcTrust;
+import io.gatehouse.controlplane.domain.OverlapCandidates;
 import io.gatehouse.controlplane.domain.TrustBindingOverlap;
 
 import java.util.ArrayList;
@@ -76,10 +77,9 @@ final class TrustBindingParser {
         Map<String, List<LocatedBinding>> byIssuer = bindings.stream()
                 .collect(Collectors.groupingBy(binding -> binding.trust().issuer(), LinkedHashMap::new, Collectors.toList()));
         for (List<LocatedBinding> ofIssuer : byIssuer.values()) {
-            for (int second = 1; second < ofIssuer.size(); second++) {
-                for (int first = 0; first < second; first++) {
-                    reportOverlap(ofIssuer.get(first), ofIssuer.get(second));
-                }
+            List<OidcTrust> trusts = ofIssuer.stream().map(LocatedBinding::trust).toList();
+            for (OverlapCandidates.Pair pair : OverlapCandidates.among(trusts)) {
+                reportOverlap(ofIssuer.get(pair.first()), ofIssuer.get(pair.second()));
             }
         }
     }
