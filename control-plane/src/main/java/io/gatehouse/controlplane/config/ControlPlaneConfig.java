@@ -41,6 +41,32 @@ public interface ControlPlaneConfig {
     @WithDefault("60S")
     Duration auditCheckpointInterval();
 
+    /** The token service: gateway tokens for identities that authenticate with a client secret. */
+    Tokens tokens();
+
+    interface Tokens {
+
+        /** The {@code iss} of gateway tokens; data planes learn it with the config. */
+        @WithDefault("gatehouse-control-plane")
+        String issuer();
+
+        /** The {@code aud} of gateway tokens: what data planes accept. */
+        @WithDefault("gatehouse")
+        String audience();
+
+        /** How long a gateway token is valid. */
+        @WithDefault("10M")
+        Duration lifetime();
+
+        /** PBKDF2-HMAC-SHA256 iterations of client secret hashes (checked once per token, i.e. rarely). */
+        @WithDefault("210000")
+        int secretHashIterations();
+
+        /** Active client secrets an identity may have at once (two allow a rotation without downtime). */
+        @WithDefault("5")
+        int maxSecretsPerIdentity();
+    }
+
     /** Which groups of an admin token (its {@code groups} claim) give which admin API role. */
     Access access();
 

@@ -1,16 +1,13 @@
 package io.gatehouse.controlplane.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.controlplane.config.ControlPlaneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -26,15 +23,13 @@ public class NodeTokenIssuer {
     public static final String TYPE = "gatehouse-node+jwt";
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,252}");
     private static final Logger LOG = Logger.getLogger(NodeTokenIssuer.class);
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final SigningKeys keys;
+    private final CompactJws jws;
     private final Clock clock;
     private final Duration lifetime;
-    private final ObjectMapper json = new ObjectMapper();
 
-    public NodeTokenIssuer(SigningKeys keys, Clock clock, ControlPlaneConfig config) {
-        this.keys = keys;
+    public NodeTokenIssuer(CompactJws jws, Clock clock, ControlPlaneConfig config) {
+        this.jws = jws;
         this.clock = clock;
         this.lifetime = config.nodeTokenLifetime();
     }
@@ -46,20 +41,12 @@ public class NodeTokenIssuer {
         }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        ObjectNode header = json.createObjectNode().put("alg", SigningKey.ALGORITHM).put("typ", TYPE)
-                .put("kid", keys.current().kid());
-        ObjectNode claims = json.createObjectNode()
+        ObjectNode claims = jws.claims()
                 .put("iss", ISSUER).put("sub", nodeId).put("aud", AUDIENCE).put("pool", pool)
                 .put("iat", now.getEpochSecond()).put("nbf", now.getEpochSecond()).put("exp", expiresAt.getEpochSecond())
                 .put("jti", UUID.randomUUID().toString());
-        String signingInput = encode(header) + "." + encode(claims);
-        SigningKeys.Signed signed = keys.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
-        String token = signingInput + "." + BASE64URL.encodeToString(signed.signature());
+        String token = jws.sign(TYPE, claims);
         LOG.infof("issued a node token to %s (pool %s) until %s", nodeId, pool, expiresAt);
         return new NodeToken(token, nodeId, pool, expiresAt);
-    }
-
-    private String encode(ObjectNode node) {
-        return BASE64URL.encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -40,8 +40,8 @@ public final class PolicyObjectKinds {
         @Override
         public void checkChange(AdminCaller caller, Optional<IdentityDefinition> before,
                                 Optional<IdentityDefinition> after, PolicyModel model) {
-            before.ifPresent(identity -> requireManages(caller, "change identity " + identity.name(), identity.ownerTeam()));
-            after.ifPresent(identity -> requireManages(caller, "give identity " + identity.name() + " to a team",
+            before.ifPresent(identity -> TeamAccess.requireManages(caller, "change identity " + identity.name(), identity.ownerTeam()));
+            after.ifPresent(identity -> TeamAccess.requireManages(caller, "give identity " + identity.name() + " to a team",
                     identity.ownerTeam()));
             boolean revival = before.map(identity -> identity.status() == IdentityStatus.REVOKED).orElse(false)
                     && after.map(identity -> identity.status() != IdentityStatus.REVOKED).orElse(false);
@@ -147,9 +147,9 @@ public final class PolicyObjectKinds {
         @Override
         public void checkChange(AdminCaller caller, Optional<GrantDefinition> before, Optional<GrantDefinition> after,
                                 PolicyModel model) {
-            before.ifPresent(grant -> requireManages(caller, "change grants of " + grant.identity(),
+            before.ifPresent(grant -> TeamAccess.requireManages(caller, "change grants of " + grant.identity(),
                     ownerTeam(grant, model)));
-            after.ifPresent(grant -> requireManages(caller, "grant access to " + grant.identity(),
+            after.ifPresent(grant -> TeamAccess.requireManages(caller, "grant access to " + grant.identity(),
                     ownerTeam(grant, model)));
         }
 
@@ -177,15 +177,6 @@ public final class PolicyObjectKinds {
     static String describe(GrantDefinition grant) {
         return "grant " + grant.id() + " (" + grant.identity() + " on " + grant.resource() + ": "
                 + String.join(",", grant.methods()) + " " + String.join(",", grant.pathPatterns()) + ")";
-    }
-
-    private static void requireManages(AdminCaller caller, String action, String team) {
-        if (!caller.manages(team)) {
-            if (!caller.hasAnyRole(AdminRole.ADMIN, AdminRole.OWNER)) {
-                throw NotPermittedException.roleMissing(caller, action, AdminRole.ADMIN, AdminRole.OWNER);
-            }
-            throw NotPermittedException.teamNotManaged(caller, action, team);
-        }
     }
 
     /** Identities and resources: keyed by their name, which the URL names too. */

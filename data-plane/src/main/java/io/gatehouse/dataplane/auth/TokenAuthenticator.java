@@ -52,18 +52,22 @@ public class TokenAuthenticator {
     private final VerifiedTokenCache verified = new VerifiedTokenCache(50_000);
     private final int clockSkewSeconds;
     private final int maxTokenSize;
+    private final TokenHeaderRules headerRules;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public TokenAuthenticator(Vertx vertx, DataPlaneConfig config) {
-        this(vertx, config.auth().jwksRefetchInterval(), config.auth().clockSkew(), config.auth().maxTokenSize());
+        this(vertx, config.auth().jwksRefetchInterval(), config.auth().clockSkew(), config.auth().maxTokenSize(),
+                config.auth().acceptedTokenTypes());
     }
 
-    public TokenAuthenticator(Vertx vertx, Duration jwksRefetchInterval, Duration clockSkew, int maxTokenSize) {
+    public TokenAuthenticator(Vertx vertx, Duration jwksRefetchInterval, Duration clockSkew, int maxTokenSize,
+                              List<String> acceptedTokenTypes) {
         this.jwks = new JwksCache(new HttpJsonFetcher(vertx, MAX_JWKS_BYTES, JWKS_FETCH_TIMEOUT_MILLIS),
                 jwksRefetchInterval, JWKS_MAX_AGE, clock);
         this.clockSkewSeconds = (int) clockSkew.toSeconds();
         this.maxTokenSize = maxTokenSize;
+        this.headerRules = new TokenHeaderRules(acceptedTokenTypes);
     }
 
     public Future<AuthenticatedCaller> authenticate(String token, PolicySnapshot policy) {
@@ -82,6 +86,11 @@ public class TokenAuthenticator {
             issuer = unverified.getJwtClaims().getIssuer();
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Future.failedFuture(new AuthenticationException("bearer token is not a well-formed JWT"));
+        }
+        try {
+            headerRules.check(unverified.getJoseObjects().get(0));
+        } catch (AuthenticationException e) {
+            return Future.failedFuture(e);
         }
         if (issuer == null || !policy.trusts(issuer)) {
             return Future.failedFuture(new AuthenticationException("token issuer is not trusted by any identity"));

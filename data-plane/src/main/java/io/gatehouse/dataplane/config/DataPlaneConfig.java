@@ -40,6 +40,9 @@ public interface DataPlaneConfig {
         Duration connectTimeout();
 
         Duration defaultUpstreamTimeout();
+
+        /** CIDR blocks of peers whose X-Forwarded-For/-Proto/-Host and Forwarded are believed; none by default. */
+        Optional<java.util.List<String>> trustedProxies();
     }
 
     interface DataPlane {
@@ -58,6 +61,12 @@ public interface DataPlaneConfig {
         Duration jwksRefetchInterval();
 
         int maxTokenSize();
+
+        /**
+         * JOSE {@code typ} values a caller's token may carry (an untyped token is always accepted);
+         * compared case-insensitively, with or without "application/".
+         */
+        java.util.List<String> acceptedTokenTypes();
     }
 
     interface ControlPlane {

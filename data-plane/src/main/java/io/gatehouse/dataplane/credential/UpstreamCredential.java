@@ -24,6 +24,11 @@ public final class UpstreamCredential {
         return secret;
     }
 
+    /** A scrubber for one response of a call this credential was injected into. */
+    public CredentialEchoScrubber echoScrubber() {
+        return new CredentialEchoScrubber(secret);
+    }
+
     public Instant expiresAt() {
         return expiresAt;
     }

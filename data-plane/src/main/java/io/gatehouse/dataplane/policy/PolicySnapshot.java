@@ -1,7 +1,6 @@
 package io.gatehouse.dataplane.policy;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +13,8 @@ public final class PolicySnapshot {
     private final String version;
     private final Instant generatedAt;
     private final Map<String, Identity> identitiesByName;
-    private final List<Resource> resourcesLongestPrefixFirst;
-    private final Map<String, List<Grant>> grantsByIdentity;
+    private final Map<String, Resource> resourcesByPrefix;
+    private final Map<String, Map<String, List<Grant>>> grantsByIdentityAndResource;
     private final TrustBindingIndex trustBindings;
 
     public PolicySnapshot(String version, Instant generatedAt, List<Identity> identities, List<Resource> resources,
@@ -23,10 +22,9 @@ public final class PolicySnapshot {
         this.version = version;
         this.generatedAt = generatedAt;
         this.identitiesByName = identities.stream().collect(Collectors.toUnmodifiableMap(Identity::name, Function.identity()));
-        this.resourcesLongestPrefixFirst = resources.stream()
-                .sorted(Comparator.comparingInt((Resource r) -> r.pathPrefix().length()).reversed())
-                .toList();
-        this.grantsByIdentity = grants.stream().collect(Collectors.groupingBy(Grant::identity));
+        this.resourcesByPrefix = resources.stream().collect(Collectors.toUnmodifiableMap(Resource::pathPrefix, Function.identity()));
+        this.grantsByIdentityAndResource = grants.stream().collect(Collectors.groupingBy(Grant::identity,
+                Collectors.groupingBy(Grant::resource)));
         this.trustBindings = new TrustBindingIndex(identities);
     }
 
@@ -55,23 +53,29 @@ public final class PolicySnapshot {
     }
 
     public int resourceCount() {
-        return resourcesLongestPrefixFirst.size();
+        return resourcesByPrefix.size();
     }
 
-    /** The resource whose prefix is the longest segment-aligned prefix of the canonical path. */
+    /**
+     * The resource whose prefix is the longest segment-aligned prefix of the canonical path: one map
+     * lookup per segment of the path, however many resources there are.
+     */
     public Optional<Resource> route(String canonicalPath) {
-        for (Resource resource : resourcesLongestPrefixFirst) {
-            String prefix = resource.pathPrefix();
-            if (prefix.equals("/") || canonicalPath.equals(prefix) || canonicalPath.startsWith(prefix + "/")) {
+        Resource exact = resourcesByPrefix.get(canonicalPath);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        for (int end = canonicalPath.lastIndexOf('/'); end > 0; end = canonicalPath.lastIndexOf('/', end - 1)) {
+            Resource resource = resourcesByPrefix.get(canonicalPath.substring(0, end));
+            if (resource != null) {
                 return Optional.of(resource);
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(resourcesByPrefix.get("/"));
     }
 
+    /** The grants of one identity on one resource, without looking at anyone else's. */
     public List<Grant> grantsOf(String identity, String resource) {
-        return grantsByIdentity.getOrDefault(identity, List.of()).stream()
-                .filter(grant -> grant.resource().equals(resource))
-                .toList();
+        return grantsByIdentityAndResource.getOrDefault(identity, Map.of()).getOrDefault(resource, List.of());
     }
 }

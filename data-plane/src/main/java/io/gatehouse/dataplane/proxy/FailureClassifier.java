@@ -6,6 +6,7 @@ import io.gatehouse.dataplane.auth.IssuerUnavailableException;
 import io.gatehouse.dataplane.authz.AccessDeniedException;
 import io.gatehouse.dataplane.credential.CredentialUnavailableException;
 import io.gatehouse.dataplane.path.InvalidPathException;
+import io.gatehouse.dataplane.proxy.framing.MalformedUpstreamResponseException;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.http.HttpClosedException;
 
@@ -40,6 +41,9 @@ public final class FailureClassifier {
         if (failure instanceof CredentialUnavailableException) {
             // the operator-facing reason is logged; the caller only learns that this resource is unavailable
             return Problem.unavailable("the upstream credential for resource '" + resource + "' is unavailable; try again later");
+        }
+        if (failure instanceof MalformedUpstreamResponseException || failure.getCause() instanceof MalformedUpstreamResponseException) {
+            return Problem.badGateway("the upstream sent a malformed response");
         }
         if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
             return Problem.gatewayTimeout("the upstream did not answer in time");

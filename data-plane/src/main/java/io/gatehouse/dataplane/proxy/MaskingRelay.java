@@ -10,7 +10,8 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * Streams an upstream body to the caller through a {@link BodyMasker}, chunk by chunk, with
+ * Streams an upstream body to the caller through a {@link BodyMasker} (masking rules, if any, and
+ * always the credential-echo scrubber), chunk by chunk, with
  * backpressure (the upstream is paused while the caller's write queue is full). If the body cannot
  * be masked the call fails with 502: before anything was sent the caller gets a problem response,
  * after that its connection is reset — never unmasked data or a body that looks complete.
@@ -23,7 +24,9 @@ final class MaskingRelay {
     /** Completes with what was masked, or fails when the response had to be aborted. */
     static Future<MaskingSummary> relay(HttpClientResponse upstream, HttpServerResponse caller, BodyMasker masker) {
         Promise<MaskingSummary> done = Promise.promise();
-        caller.setChunked(true);
+        if (!caller.headers().contains("Content-Length")) {
+            caller.setChunked(true);
+        }
         upstream.handler(chunk -> {
             if (done.future().isComplete()) {
                 return;
@@ -31,7 +34,7 @@ final class MaskingRelay {
             try {
                 write(caller, masker.feed(chunk.getBytes()));
             } catch (MaskingException e) {
-                abort(upstream, done, e.getMessage());
+                abort(upstream, done, "the response could not be masked: " + e.getMessage());
                 return;
             }
             if (caller.writeQueueFull()) {
@@ -48,7 +51,7 @@ final class MaskingRelay {
                 caller.end(Buffer.buffer(tail));
                 done.tryComplete(masker.summary());
             } catch (MaskingException e) {
-                abort(upstream, done, e.getMessage());
+                abort(upstream, done, "the response could not be masked: " + e.getMessage());
             }
         });
         upstream.exceptionHandler(failure -> abort(upstream, done, "the upstream connection failed mid-body"));
@@ -65,7 +68,7 @@ final class MaskingRelay {
 
     /** The caller's side is answered (problem or reset) by the request path's failure handling. */
     private static void abort(HttpClientResponse upstream, Promise<MaskingSummary> done, String why) {
-        if (done.tryFail(new ProblemException(Problem.badGateway("the response could not be masked: " + why)))) {
+        if (done.tryFail(new ProblemException(Problem.badGateway(why)))) {
             upstream.request().reset();
         }
     }

@@ -1,6 +1,7 @@
 package io.gatehouse.dataplane.proxy;
 
 import io.gatehouse.dataplane.audit.CallDecision;
+import io.vertx.core.json.JsonObject;
 
 /**
  * An RFC 9457 problem answered by the proxy itself, with the audit decision it stands for.
@@ -34,5 +35,16 @@ public record Problem(int status, String slug, String title, String detail, Call
 
     public static Problem unavailable(String detail) {
         return new Problem(503, "unavailable", "Service unavailable", detail, CallDecision.ERROR);
+    }
+
+    /** The RFC 9457 body of this problem. */
+    public String toJson(String requestId) {
+        return new JsonObject()
+                .put("type", "urn:gatehouse:problem:" + slug)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("requestId", requestId)
+                .encode();
     }
 }

@@ -1,7 +1,6 @@
 package io.gatehouse.dataplane.proxy;
 
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 
 /** Writes RFC 9457 problem+json answers. */
 final class ProblemResponses {
@@ -17,12 +16,6 @@ final class ProblemResponses {
         if (problem.status() == 503) {
             response.putHeader("Retry-After", "5");
         }
-        response.end(new JsonObject()
-                .put("type", "urn:gatehouse:problem:" + problem.slug())
-                .put("title", problem.title())
-                .put("status", problem.status())
-                .put("detail", problem.detail())
-                .put("requestId", requestId)
-                .encode());
+        response.end(problem.toJson(requestId));
     }
 }

@@ -3,6 +3,7 @@ package io.gatehouse.dataplane.proxy;
 import io.gatehouse.dataplane.audit.CallDecision;
 import io.gatehouse.dataplane.audit.CallRecord;
 import io.gatehouse.dataplane.authz.Authorization;
+import io.gatehouse.dataplane.credential.CredentialEchoScrubber;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.time.Duration;
@@ -24,6 +25,8 @@ final class ProxyCall {
     Authorization authorization;
     String approvalId;
     Map<String, Integer> maskedValues = Map.of();
+    /** Set once the credential is known: scrubs its echoes from the response. */
+    CredentialEchoScrubber echoScrubber;
 
     ProxyCall(HttpServerRequest request) {
         this.request = request;

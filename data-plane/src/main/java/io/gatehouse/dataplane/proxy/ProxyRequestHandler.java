@@ -12,6 +12,7 @@ import io.gatehouse.dataplane.authz.Authorization;
 import io.gatehouse.dataplane.authz.Authorizer;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.credential.CredentialCache;
+import io.gatehouse.dataplane.credential.CredentialEchoScrubber;
 import io.gatehouse.dataplane.masking.BodyMasker;
 import io.gatehouse.dataplane.masking.MaskingException;
 import io.gatehouse.dataplane.masking.MaskingLimits;
@@ -19,6 +20,7 @@ import io.gatehouse.dataplane.masking.MaskingSummary;
 import io.gatehouse.dataplane.masking.ResponseMaskers;
 import io.gatehouse.dataplane.policy.Resource;
 import io.gatehouse.dataplane.path.PathCanonicalizer;
+import io.gatehouse.dataplane.proxy.framing.StrictResponseFraming;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
 import io.gatehouse.dataplane.snapshot.PolicyHolder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +41,10 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -82,11 +87,16 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         this.maskingLimits = new MaskingLimits(config.masking().maxDepth(), config.masking().maxValueLength(),
                 config.masking().textWindow(), config.masking().maxEventSize(), config.masking().maxInflatedSize(),
                 config.masking().maxInflateRatio());
-        this.forwarder = new UpstreamForwarder(vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions clientOptions = new HttpClientOptions()
                 .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64)
-                .setDecompressionSupported(false)), config.proxy().defaultUpstreamTimeout());
+                .setDecompressionSupported(false);
+        this.forwarder = new UpstreamForwarder(vertx.httpClientBuilder().with(clientOptions)
+                .withConnectHandler(connection -> StrictResponseFraming.install(connection,
+                        clientOptions.getMaxInitialLineLength(), clientOptions.getMaxHeaderSize()))
+                .build(), config.proxy().defaultUpstreamTimeout(),
+                new ForwardedHeaders(TrustedProxies.of(config.proxy().trustedProxies().orElse(List.of()))));
     }
 
     @Override
@@ -216,55 +226,71 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
     private Future<HttpClientResponse> fetchCredentialAndForward(ProxyCall call, Buffer bufferedBody, Context context) {
         return onContext(credentials.credentialFor(call.authorization.resource().name()), context)
-                .compose(credential -> forwarder.forward(call, credential, bufferedBody));
+                .compose(credential -> {
+                    call.echoScrubber = credential.echoScrubber();
+                    return forwarder.forward(call, credential, bufferedBody);
+                });
     }
 
     private Future<Integer> relay(ProxyCall call, HttpClientResponse upstream) {
         HttpServerResponse response = call.request.response();
         upstream.pause();
         Resource resource = call.authorization.resource();
-        if (!resource.masks()) {
-            response.setStatusCode(upstream.statusCode());
-            ProxyHeaders.copyResponseHeaders(upstream.headers(), response.headers(), false);
-            if (!response.headers().contains("Content-Length") && carriesBody(call, upstream.statusCode())) {
-                // a chunked upstream body (Transfer-Encoding is hop-by-hop, so not copied) is sent on chunked
-                response.setChunked(true);
-            }
-            return upstream.pipeTo(response).map(done -> upstream.statusCode());
-        }
-        if (upstream.statusCode() == 206) {
+        if (resource.masks() && upstream.statusCode() == 206) {
             // the request's Range was stripped; a part of a body cannot be masked on its own
             upstream.request().reset();
             throw new ProblemException(Problem.badGateway("the upstream sent a partial body (206) to a resource that masks responses"));
         }
+        if (upstream.headers().getAll("Content-Encoding").size() > 1
+                || (resource.masks() && upstream.headers().getAll("Content-Type").size() > 1)) {
+            // the caller might read the body by another of the values than the one it would be inspected by
+            upstream.request().reset();
+            throw new ProblemException(Problem.badGateway(
+                    "the upstream sent several Content-Type or Content-Encoding headers, so its body cannot be inspected"));
+        }
+        boolean carriesBody = carriesBody(call, upstream.statusCode());
+        BodyMasker masker = carriesBody ? bodyMasker(resource, upstream, call.echoScrubber) : null;
+        boolean bodyRewritten = resource.masks() || EchoScrubbing.isEncoded(upstream.getHeader("Content-Encoding"));
         response.setStatusCode(upstream.statusCode());
-        ProxyHeaders.copyResponseHeaders(upstream.headers(), response.headers(), true);
-        if (!carriesBody(call, upstream.statusCode())) {
+        ProxyHeaders.copyResponseHeaders(upstream.headers(), response.headers(), bodyRewritten);
+        EchoScrubbing.scrubHeaders(response.headers(), call.echoScrubber);
+        if (!carriesBody) {
             upstream.resume();
             return upstream.end().map(done -> {
                 response.end();
-                return upstream.statusCode();
+                return finishedRelay(call, resource, null);
             });
         }
-        if (upstream.headers().getAll("Content-Type").size() > 1 || upstream.headers().getAll("Content-Encoding").size() > 1) {
-            // the caller might read the body by another of the values than the one it would be masked by
-            upstream.request().reset();
-            throw new ProblemException(Problem.badGateway(
-                    "the upstream sent several Content-Type or Content-Encoding headers to a resource that masks responses"));
-        }
-        BodyMasker masker;
+        return MaskingRelay.relay(upstream, response, masker).map(summary -> finishedRelay(call, resource, summary));
+    }
+
+    /** The masker of a body (its masking rules, if any, then the echo scrubber); 502 when it cannot be inspected. */
+    private BodyMasker bodyMasker(Resource resource, HttpClientResponse upstream, CredentialEchoScrubber scrubber) {
         try {
-            masker = ResponseMaskers.forResponse(resource.masking(), maskingLimits, upstream.getHeader("Content-Type"),
-                    upstream.getHeader("Content-Encoding"));
+            if (resource.masks()) {
+                return new EchoScrubbingBodyMasker(ResponseMaskers.forResponse(resource.masking(), maskingLimits,
+                        upstream.getHeader("Content-Type"), upstream.getHeader("Content-Encoding")), scrubber);
+            }
+            return EchoScrubbing.unmaskedBody(upstream.getHeader("Content-Encoding"), scrubber, maskingLimits);
         } catch (MaskingException e) {
             upstream.request().reset();
-            throw new ProblemException(Problem.badGateway("the response could not be masked: " + e.getMessage()));
+            throw new ProblemException(Problem.badGateway("the response could not be " + (resource.masks() ? "masked" : "inspected")
+                    + ": " + e.getMessage()));
         }
-        return MaskingRelay.relay(upstream, response, masker).map(summary -> {
-            call.maskedValues = summary.countsByRule();
+    }
+
+    private int finishedRelay(ProxyCall call, Resource resource, MaskingSummary summary) {
+        Map<String, Integer> masked = new TreeMap<>(summary == null ? Map.of() : summary.countsByRule());
+        if (summary != null) {
             countMasked(resource.name(), summary);
-            return upstream.statusCode();
-        });
+        }
+        int echoes = call.echoScrubber.replaced();
+        if (echoes > 0) {
+            masked.merge(EchoScrubbing.AUDIT_RULE_NAME, echoes, Integer::sum);
+            metrics.counter("gatehouse.proxy.credential.echoes.scrubbed", "resource", resource.name()).increment(echoes);
+        }
+        call.maskedValues = masked;
+        return call.request.response().getStatusCode();
     }
 
     /** RFC 9110 6.4.1: no body in answers to HEAD, in 1xx, 204 and 304. */

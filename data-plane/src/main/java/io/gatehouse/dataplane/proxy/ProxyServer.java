@@ -5,8 +5,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
+import io.gatehouse.dataplane.proxy.framing.StrictRequestFraming;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -24,18 +28,11 @@ public class ProxyServer {
 
     void start(@Observes StartupEvent event, Vertx vertx, ProxyRequestHandler handler, DataPlaneConfig config) throws Exception {
         DataPlaneConfig.Proxy proxy = config.proxy();
-        HttpServerOptions options = new HttpServerOptions()
-                .setHost(proxy.host())
-                .setPort(proxy.port())
-                .setMaxHeaderSize(proxy.maxHeaderSize())
-                .setMaxInitialLineLength(proxy.maxInitialLineLength())
-                .setCompressionSupported(false)
-                .setDecompressionSupported(false);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         vertx.deployVerticle(() -> new AbstractVerticle() {
                     @Override
                     public void start(Promise<Void> started) {
-                        vertx.createHttpServer(options).requestHandler(handler).listen()
+                        create(vertx, proxy, handler).listen()
                                 .onSuccess(server -> started.complete())
                                 .onFailure(started::fail);
                     }
@@ -48,5 +45,26 @@ public class ProxyServer {
                 .get(30, TimeUnit.SECONDS);
         LOG.infof("Gatehouse proxy listening on http://%s:%d (%d event loops), data plane id %s",
                 proxy.host(), proxy.port(), instances, config.dataPlane().id());
+    }
+
+    /**
+     * The proxy's HTTP server: HTTP/1.1 only (no h2c upgrade or prior knowledge: the framing guard
+     * reads HTTP/1.1), every connection behind a {@link StrictRequestFraming} guard, and requests
+     * Netty could not decode answered with problem+json and a closed connection.
+     */
+    static HttpServer create(Vertx vertx, DataPlaneConfig.Proxy proxy, Handler<HttpServerRequest> handler) {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(proxy.host())
+                .setPort(proxy.port())
+                .setMaxHeaderSize(proxy.maxHeaderSize())
+                .setMaxInitialLineLength(proxy.maxInitialLineLength())
+                .setHttp2ClearTextEnabled(false)
+                .setCompressionSupported(false)
+                .setDecompressionSupported(false);
+        return vertx.createHttpServer(options)
+                .connectionHandler(connection -> StrictRequestFraming.install(connection, proxy.maxInitialLineLength(),
+                        proxy.maxHeaderSize()))
+                .invalidRequestHandler(new InvalidRequestResponder())
+                .requestHandler(handler);
     }
 }

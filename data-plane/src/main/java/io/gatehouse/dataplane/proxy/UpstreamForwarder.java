@@ -19,10 +19,12 @@ final class UpstreamForwarder {
 
     private final HttpClient client;
     private final Duration defaultTimeout;
+    private final ForwardedHeaders forwardedHeaders;
 
-    UpstreamForwarder(HttpClient client, Duration defaultTimeout) {
+    UpstreamForwarder(HttpClient client, Duration defaultTimeout, ForwardedHeaders forwardedHeaders) {
         this.client = client;
         this.defaultTimeout = defaultTimeout;
+        this.forwardedHeaders = forwardedHeaders;
     }
 
     Future<HttpClientResponse> forward(ProxyCall call, UpstreamCredential credential, Buffer bufferedBody) {
@@ -46,7 +48,7 @@ final class UpstreamForwarder {
                 request.headers().remove("Content-Length");
                 response = request.send(bufferedBody);
             } else if (hasBody(caller)) {
-                response = request.send(caller);
+                response = streamBody(caller, request);
             } else {
                 // RFC 9112 6.3: without Content-Length or Transfer-Encoding there is no body; sending one
                 // (chunked, empty) would change the request and cost a second write per call
@@ -54,20 +56,37 @@ final class UpstreamForwarder {
                 response = request.send();
             }
             // nothing may flow to the caller before the relay has decided how (masked or not)
-            return response.map(upstreamResponse -> upstreamResponse.pause());
+            // a response refused before its body is relayed is reset on purpose; the relay installs its own handler
+            return response.map(upstreamResponse -> upstreamResponse.pause().exceptionHandler(refusedOnPurpose -> { }));
         });
     }
 
-    private static void prepareHeaders(ProxyCall call, HttpClientRequest request, UpstreamCredential credential,
+    /**
+     * Streams the caller's body to the upstream. A body the caller does not finish (connection
+     * closed, malformed chunk) resets the upstream request: ending it instead, as a plain pipe does,
+     * would hand the upstream a cut body that looks complete.
+     */
+    private static Future<HttpClientResponse> streamBody(HttpServerRequest caller, HttpClientRequest request) {
+        if (!request.headers().contains("Content-Length")) {
+            request.setChunked(true);
+        }
+        // the failure reaches the request path through the response future; no second report
+        request.exceptionHandler(alreadyReported -> { });
+        caller.pipe().endOnFailure(false).to(request).onFailure(failure -> request.reset(0, failure));
+        return request.response();
+    }
+
+    private void prepareHeaders(ProxyCall call, HttpClientRequest request, UpstreamCredential credential,
                                        Resource resource, URI upstream, int port) {
         ProxyHeaders.copyRequestHeaders(call.request.headers(), request.headers());
         request.authority(io.vertx.core.net.HostAndPort.create(upstream.getHost(), port));
         request.putHeader(ProxyHeaders.REQUEST_ID, call.requestId);
-        ForwardedHeaders.set(call.request, request.headers());
+        forwardedHeaders.set(call.request, request.headers());
+        // ask for the plain body: every body is inspected for echoes of the credential, and masked where the
+        // resource has rules (a compressed body is inflated for that, at a cost)
+        request.putHeader("Accept-Encoding", "identity");
         if (resource.masks()) {
-            // ask for the plain body (a compressed one is inflated to be masked, at a cost), and for all of it:
-            // a part of a body cannot be masked on its own
-            request.putHeader("Accept-Encoding", "identity");
+            // and for all of it: a part of a body cannot be masked on its own
             request.headers().remove("Range");
             request.headers().remove("If-Range");
         }

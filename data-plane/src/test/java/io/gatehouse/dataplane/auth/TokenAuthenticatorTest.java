@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -75,7 +76,8 @@ class TokenAuthenticatorTest {
 
     @org.junit.jupiter.api.BeforeEach
     void newAuthenticator() {
-        authenticator = new TokenAuthenticator(vertx, Duration.ofMillis(0), Duration.ofSeconds(30), 16384);
+        authenticator = new TokenAuthenticator(vertx, Duration.ofMillis(0), Duration.ofSeconds(30), 16384,
+                List.of("JWT", "at+jwt", "application/at+jwt"));
         published = List.of(signingKey);
     }
 
@@ -157,6 +159,52 @@ class TokenAuthenticatorTest {
         assertEquals(fetches, jwksFetches.get());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"JWT", "jwt", "at+jwt", "application/at+jwt", "AT+JWT"})
+    void acceptsAccessTokenTypes(String type) throws Exception {
+        assertEquals("deploy", authenticate(sign(claims("acme/deploy", "gatehouse"), signingKey, Map.of("typ", type))).identity().name());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"gatehouse-node+jwt", "application/gatehouse-node+jwt", "dpop+jwt",
+            "logout+jwt", "secevent+jwt", "application/secevent+jwt", "id_token+jwt", "", "JOSE"})
+    void refusesTokensTypedAsAnotherKindOfToken(String type) throws Exception {
+        assertRefused(sign(claims("acme/deploy", "gatehouse"), signingKey, Map.of("typ", type)), "typed ('typ')");
+    }
+
+    @Test
+    void refusesATypThatIsNotAString() throws Exception {
+        assertRefused(sign(claims("acme/deploy", "gatehouse"), signingKey, Map.of("typ", List.of("JWT"))), "typed ('typ')");
+    }
+
+    @Test
+    void acceptsAnotherTypeOnlyWhenConfigured() throws Exception {
+        String token = sign(claims("acme/deploy", "gatehouse"), signingKey, Map.of("typ", "application/custom+jwt"));
+        assertRefused(token, "typed ('typ')");
+        authenticator = new TokenAuthenticator(vertx, Duration.ofMillis(0), Duration.ofSeconds(30), 16384, List.of("custom+jwt"));
+        assertEquals("deploy", authenticate(token).identity().name());
+        assertRefused(sign(claims("acme/deploy", "gatehouse"), signingKey, Map.of("typ", "JWT")), "typed ('typ')");
+    }
+
+    @Test
+    void refusesCriticalHeaderExtensions() throws Exception {
+        assertRefused(sign(claims("acme/deploy", "gatehouse"), signingKey, Map.of("crit", List.of("exp"), "exp", 1)), "'crit'");
+        assertRefused(sign(claims("acme/deploy", "gatehouse"), signingKey, Map.of("crit", List.of("b64"), "b64", true)), "'crit'");
+    }
+
+    @Test
+    void refusesAnEmptyCrit() throws Exception {
+        assertRefused(sign(claims("acme/deploy", "gatehouse"), signingKey, Map.of("crit", List.of())), "'crit'");
+    }
+
+    @Test
+    void refusesAnUntrustedTypBeforeFetchingKeys() throws Exception {
+        int fetches = jwksFetches.get();
+        authenticator = new TokenAuthenticator(vertx, Duration.ofMillis(0), Duration.ofSeconds(30), 16384, List.of("JWT"));
+        assertRefused(sign(claims("acme/deploy", "gatehouse"), signingKey, Map.of("typ", "dpop+jwt")), "typed ('typ')");
+        assertEquals(fetches, jwksFetches.get());
+    }
+
     private AuthenticatedCaller authenticate(String token) throws Exception {
         return authenticator.authenticate(token, policy).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -182,7 +230,12 @@ class TokenAuthenticatorTest {
     }
 
     private static String sign(JwtClaims claims, RsaJsonWebKey key) throws Exception {
+        return sign(claims, key, Map.of());
+    }
+
+    private static String sign(JwtClaims claims, RsaJsonWebKey key, Map<String, Object> headers) throws Exception {
         JsonWebSignature jws = new JsonWebSignature();
+        headers.forEach(jws.getHeaders()::setObjectHeaderValue);
         jws.setPayload(claims.toJson());
         jws.setKey(key.getPrivateKey());
         jws.setKeyIdHeaderValue(key.getKeyId());

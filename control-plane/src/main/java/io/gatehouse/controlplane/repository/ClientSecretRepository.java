@@ -1,0 +1,23 @@
+package io.gatehouse.controlplane.repository;
+
+import io.gatehouse.controlplane.model.ClientSecretEntity;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ClientSecretRepository implements PanacheRepository<ClientSecretEntity> {
+
+    /** The secrets of an identity, newest first; revoked ones only when asked. */
+    public List<ClientSecretEntity> ofIdentity(String identity, boolean includeRevoked) {
+        return find("select s from ClientSecretEntity s join fetch s.identity i where i.name = ?1"
+                + (includeRevoked ? "" : " and s.revokedAt is null") + " order by s.createdAt desc, s.id desc", identity).list();
+    }
+
+    public Optional<ClientSecretEntity> bySecretId(String secretId) {
+        return find("select s from ClientSecretEntity s join fetch s.identity where s.secretId = ?1", secretId)
+                .firstResultOptional();
+    }
+}

@@ -1,0 +1,135 @@
+package io.gatehouse.controlplane.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.gatehouse.controlplane.domain.GatewayToken;
+import io.gatehouse.controlplane.service.ClientCredentialsService;
+import io.gatehouse.controlplane.service.TokenRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * The OAuth2 token endpoint (RFC 6749): {@code grant_type=client_credentials} with the client
+ * authenticated by HTTP Basic or by {@code client_id}/{@code client_secret} form fields. Public:
+ * the client secret is the authentication.
+ */
+@Path("/oauth2/token")
+@Tag(name = "tokens", description = "Gateway tokens for identities that authenticate with a client secret")
+public class TokenEndpoint {
+
+    static final String CLIENT_CREDENTIALS = "client_credentials";
+    private static final int MAX_FIELD_LENGTH = 4096;
+
+    private final ClientCredentialsService clientCredentials;
+
+    public TokenEndpoint(ClientCredentialsService clientCredentials) {
+        this.clientCredentials = clientCredentials;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue a gateway token (client credentials grant); errors per RFC 6749 section 5.2")
+    public Response token(@FormParam("grant_type") String grantType, @FormParam("client_id") String formClientId,
+                          @FormParam("client_secret") String formClientSecret,
+                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (grantType == null || grantType.isBlank()) {
+            throw new TokenRequestException(TokenRequestException.INVALID_REQUEST, "grant_type is required");
+        }
+        if (!CLIENT_CREDENTIALS.equals(grantType)) {
+            throw new TokenRequestException(TokenRequestException.UNSUPPORTED_GRANT_TYPE,
+                    "only client_credentials is supported");
+        }
+        Credentials credentials = credentials(authorization, formClientId, formClientSecret);
+        GatewayToken token = clientCredentials.issue(credentials.clientId(), credentials.clientSecret());
+        long expiresIn = Duration.between(token.issuedAt(), token.expiresAt()).getSeconds();
+        return noStore(Response.ok(new TokenResponse(token.token(), "Bearer", expiresIn)));
+    }
+
+    /** The client authenticates by exactly one method (RFC 6749 section 2.3). */
+    private static Credentials credentials(String authorization, String formClientId, String formClientSecret) {
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        boolean form = formClientSecret != null;
+        if (basic && form) {
+            throw new TokenRequestException(TokenRequestException.INVALID_REQUEST,
+                    "use one client authentication method: HTTP Basic or client_secret in the form, not both");
+        }
+        if (basic) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new TokenRequestException(TokenRequestException.INVALID_CLIENT, "malformed HTTP Basic credentials");
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 1) {
+                throw new TokenRequestException(TokenRequestException.INVALID_CLIENT, "malformed HTTP Basic credentials");
+            }
+            return checked(FormUrl.decode(decoded.substring(0, colon)), FormUrl.decode(decoded.substring(colon + 1)));
+        }
+        if (formClientId == null || formClientId.isBlank() || formClientSecret == null || formClientSecret.isBlank()) {
+            throw new TokenRequestException(TokenRequestException.INVALID_CLIENT,
+                    "client authentication is required: HTTP Basic, or client_id and client_secret in the form");
+        }
+        return checked(formClientId, formClientSecret);
+    }
+
+    private static Credentials checked(String clientId, String clientSecret) {
+        if (clientId.length() > MAX_FIELD_LENGTH || clientSecret.length() > MAX_FIELD_LENGTH) {
+            throw new TokenRequestException(TokenRequestException.INVALID_REQUEST, "client_id or client_secret is too long");
+        }
+        return new Credentials(clientId, clientSecret);
+    }
+
+    @ServerExceptionMapper
+    public Response refused(TokenRequestException e) {
+        boolean clientAuthentication = TokenRequestException.INVALID_CLIENT.equals(e.error());
+        Response.ResponseBuilder response = Response.status(clientAuthentication ? 401 : 400)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new TokenError(e.error(), e.getMessage()));
+        if (clientAuthentication) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"gatehouse\"");
+        }
+        return noStore(response);
+    }
+
+    private static Response noStore(Response.ResponseBuilder response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    }
+
+    private record Credentials(String clientId, String clientSecret) {
+
+        @Override
+        public String toString() {
+            return "Credentials[" + clientId + "]";
+        }
+    }
+
+    public record TokenResponse(@JsonProperty("access_token") String accessToken,
+                                @JsonProperty("token_type") String tokenType,
+                                @JsonProperty("expires_in") long expiresIn) {
+
+        @Override
+        public String toString() {
+            return "TokenResponse[" + tokenType + ", " + expiresIn + "s]";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TokenError(String error, @JsonProperty("error_description") String errorDescription) {
+    }
+}
