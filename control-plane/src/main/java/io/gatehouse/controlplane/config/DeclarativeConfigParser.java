@@ -40,8 +40,6 @@ final class DeclarativeConfigParser {
     private static final Set<String> TOP_LEVEL_KEYS = keys("identities", "resources", "grants");
     private static final Set<String> IDENTITY_KEYS = keys("name", "kind", "owner", "purpose", "expires", "status", "trust");
     private static final Set<String> OWNER_KEYS = keys("team", "contact");
-    private static final Set<String> TRUST_KEYS = keys("oidc");
-    private static final Set<String> OIDC_KEYS = keys("issuer", "audiences", "claims");
     private static final Set<String> RESOURCE_KEYS = keys("name", "pathPrefix", "upstream", "credential", "masking", "timeout");
     private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header", CredentialSourceParser.SOURCE, "ttl", "dataPlanes");
     private static final Set<String> MASKING_KEYS = keys("fields", "rules");
@@ -58,6 +56,7 @@ final class DeclarativeConfigParser {
 
     private final ConfigProblems problems = new ConfigProblems();
     private final CredentialSourceParser credentialSources = new CredentialSourceParser(problems);
+    private final TrustBindingParser trustBindings = new TrustBindingParser(problems);
 
     /** @throws InvalidDeclarativeConfigException listing every problem of the document */
     static PolicyModel parse(JsonNode document, String source) {
@@ -81,6 +80,7 @@ final class DeclarativeConfigParser {
         Map<String, Integer> resourceNames = new HashMap<>();
         List<IdentityDefinition> identities = parseList(root.get(), "identities",
                 (node, path) -> parseIdentity(node, path, identityNames));
+        trustBindings.reportOverlaps();
         List<ResourceDefinition> resources = parseResources(root.get(), resourceNames);
         Map<String, String> grantPathsById = new HashMap<>();
         List<GrantDefinition> grants = parseList(root.get(), "grants",
@@ -123,58 +123,13 @@ final class DeclarativeConfigParser {
                 .map(text -> enumValue(identity, "status", text, IdentityStatus.fromDeclaredName(text),
                         List.of("active", "suspended", "revoked")))
                 .orElse(Optional.of(IdentityStatus.ACTIVE));
-        Optional<List<OidcTrust>> trusts = identity.value("trust").isEmpty()
-                ? Optional.of(List.of())
-                : identity.requiredMapping("trust", TRUST_KEYS).flatMap(this::parseOidcTrusts);
+        Optional<List<OidcTrust>> trusts = trustBindings.parse(identity);
         if (name.isEmpty() || kind.isEmpty() || team.isEmpty() || contact.isEmpty() || purpose.isEmpty()
                 || expires.isEmpty() || status.isEmpty() || trusts.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new IdentityDefinition(name.get(), kind.get(), team.get(), contact.get(), purpose.get(),
                 expires.get(), status.get(), trusts.get()));
-    }
-
-    /** {@code trust.oidc} is one binding or a list of bindings. */
-    private Optional<List<OidcTrust>> parseOidcTrusts(MappingReader trust) {
-        Optional<JsonNode> oidc = trust.required("oidc");
-        if (oidc.isEmpty()) {
-            return Optional.empty();
-        }
-        String oidcPath = trust.pathOf("oidc");
-        if (!oidc.get().isArray()) {
-            return parseOidcTrust(oidc.get(), oidcPath).map(List::of);
-        }
-        if (oidc.get().isEmpty()) {
-            problems.add(oidcPath, "must not be empty");
-            return Optional.empty();
-        }
-        List<OidcTrust> bindings = new ArrayList<>();
-        boolean valid = true;
-        for (int index = 0; index < oidc.get().size(); index++) {
-            Optional<OidcTrust> binding = parseOidcTrust(oidc.get().get(index), oidcPath + "[" + index + "]");
-            valid &= binding.isPresent();
-            binding.ifPresent(bindings::add);
-        }
-        return valid ? Optional.of(bindings) : Optional.empty();
-    }
-
-    private Optional<OidcTrust> parseOidcTrust(JsonNode node, String path) {
-        Optional<MappingReader> maybeOidc = MappingReader.of(node, path, problems, OIDC_KEYS);
-        if (maybeOidc.isEmpty()) {
-            return Optional.empty();
-        }
-        MappingReader oidc = maybeOidc.get();
-        Optional<String> issuer = oidc.requiredText("issuer").flatMap(text -> httpUrl(oidc, "issuer", text, true));
-        Optional<List<String>> audiences = oidc.textList("audiences", true, true);
-        Optional<Map<String, String>> claims = oidc.requiredTextMap("claims");
-        if (claims.isPresent() && claims.get().isEmpty()) {
-            oidc.problem("claims", "at least one claim constraint is required (a binding without claims would trust every token of the issuer)");
-            claims = Optional.empty();
-        }
-        if (issuer.isEmpty() || audiences.isEmpty() || claims.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(OidcTrust.of(issuer.get(), audiences.get(), claims.get()));
     }
 
     private List<ResourceDefinition> parseResources(MappingReader root, Map<String, Integer> seenNames) {

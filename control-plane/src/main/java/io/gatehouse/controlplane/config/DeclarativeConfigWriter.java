@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.gatehouse.controlplane.domain.ApprovalRequirement;
+import io.gatehouse.controlplane.domain.ClaimMatcher;
 import io.gatehouse.controlplane.domain.CredentialSource;
 import io.gatehouse.controlplane.domain.GrantDefinition;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
@@ -78,12 +79,31 @@ public final class DeclarativeConfigWriter {
         return node;
     }
 
+    /** Every binding in the generic form: presets were expanded when read and are not kept in the model. */
     private static ObjectNode oidcTrust(OidcTrust trust) {
         ObjectNode node = NODES.objectNode();
         node.put("issuer", trust.issuer());
         strings(node.putArray("audiences"), trust.audiences());
         ObjectNode claims = node.putObject("claims");
-        trust.requiredClaims().forEach(claims::put);
+        trust.claims().forEach((claim, matcher) -> claims.set(claim, claimMatcher(matcher)));
+        if (trust.force()) {
+            node.put("force", true);
+        }
+        return node;
+    }
+
+    private static JsonNode claimMatcher(ClaimMatcher matcher) {
+        if (matcher instanceof ClaimMatcher.Exact exact) {
+            return NODES.textNode(exact.value());
+        }
+        ObjectNode node = NODES.objectNode();
+        if (matcher instanceof ClaimMatcher.Glob glob) {
+            node.put(ClaimMatcherParser.GLOB, glob.glob());
+        } else if (matcher instanceof ClaimMatcher.Regex regex) {
+            node.put(ClaimMatcherParser.REGEX, regex.regex());
+        } else {
+            strings(node.putArray(ClaimMatcherParser.ONE_OF), ((ClaimMatcher.OneOf) matcher).oneOf());
+        }
         return node;
     }
 

@@ -1,11 +1,13 @@
 package io.gatehouse.controlplane.grpc;
 
+import io.gatehouse.controlplane.domain.ClaimPath;
 import io.gatehouse.controlplane.domain.GrantDefinition;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicySnapshot;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 import io.gatehouse.proto.config.v1.ApprovalRequirement;
+import io.gatehouse.proto.config.v1.ClaimMatcher;
 import io.gatehouse.proto.config.v1.ConfigSnapshot;
 import io.gatehouse.proto.config.v1.CredentialInjection;
 import io.gatehouse.proto.config.v1.Grant;
@@ -14,6 +16,7 @@ import io.gatehouse.proto.config.v1.IdentityKind;
 import io.gatehouse.proto.config.v1.IdentityStatus;
 import io.gatehouse.proto.config.v1.InjectionStyle;
 import io.gatehouse.proto.config.v1.OidcTrustBinding;
+import io.gatehouse.proto.config.v1.OneOfValues;
 import io.gatehouse.proto.config.v1.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,11 +49,26 @@ public class SnapshotProtoMapper {
     }
 
     private static OidcTrustBinding toProto(OidcTrust trust) {
-        return OidcTrustBinding.newBuilder()
+        OidcTrustBinding.Builder binding = OidcTrustBinding.newBuilder()
                 .setIssuer(trust.issuer())
-                .addAllAudiences(trust.audiences())
-                .putAllRequiredClaims(trust.requiredClaims())
-                .build();
+                .addAllAudiences(trust.audiences());
+        trust.claims().forEach((claim, matcher) -> binding.addClaims(toProto(claim, matcher)));
+        return binding.build();
+    }
+
+    private static ClaimMatcher toProto(String claim, io.gatehouse.controlplane.domain.ClaimMatcher matcher) {
+        ClaimMatcher.Builder message = ClaimMatcher.newBuilder().addAllPath(ClaimPath.segments(claim));
+        if (matcher instanceof io.gatehouse.controlplane.domain.ClaimMatcher.Exact exact) {
+            message.setExact(exact.value());
+        } else if (matcher instanceof io.gatehouse.controlplane.domain.ClaimMatcher.Glob glob) {
+            message.setGlob(glob.glob());
+        } else if (matcher instanceof io.gatehouse.controlplane.domain.ClaimMatcher.Regex regex) {
+            message.setRegex(regex.regex());
+        } else {
+            message.setOneOf(OneOfValues.newBuilder()
+                    .addAllValues(((io.gatehouse.controlplane.domain.ClaimMatcher.OneOf) matcher).oneOf()));
+        }
+        return message.build();
     }
 
     private static Resource toProto(ResourceDefinition resource) {

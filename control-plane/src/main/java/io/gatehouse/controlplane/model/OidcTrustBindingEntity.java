@@ -14,7 +14,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.util.List;
-import java.util.Map;
 
 @Entity
 @Table(name = "oidc_trust_binding")
@@ -35,7 +34,11 @@ public class OidcTrustBindingEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public List<String> audiences;
 
+    /** Every claim constraint of the binding, in claim order. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "required_claims", nullable = false)
-    public Map<String, String> requiredClaims;
+    @Column(name = "claim_matchers", nullable = false)
+    public List<ClaimMatcherColumn> claimMatchers;
+
+    @Column(nullable = false)
+    public boolean forced;
 }

@@ -1,10 +1,12 @@
 package io.gatehouse.controlplane.rest;
 
+import io.gatehouse.controlplane.domain.ClaimMatcher;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.IdentityOverview;
 import io.gatehouse.controlplane.domain.OidcTrust;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +18,29 @@ public record IdentityView(String name, String kind, Owner owner, String purpose
     public record Owner(String team, String contact) {
     }
 
-    public record OidcBinding(String issuer, List<String> audiences, Map<String, String> claims) {
+    /**
+     * A trust binding; each claim maps to its exact value (a string) or to a one-key object:
+     * {@code {"glob": …}}, {@code {"regex": …}} or {@code {"oneOf": […]}}, as in the declarative config.
+     */
+    public record OidcBinding(String issuer, List<String> audiences, Map<String, Object> claims, boolean force) {
 
         static OidcBinding from(OidcTrust trust) {
-            return new OidcBinding(trust.issuer(), trust.audiences(), trust.requiredClaims());
+            Map<String, Object> claims = new LinkedHashMap<>();
+            trust.claims().forEach((claim, matcher) -> claims.put(claim, describe(matcher)));
+            return new OidcBinding(trust.issuer(), trust.audiences(), claims, trust.force());
+        }
+
+        private static Object describe(ClaimMatcher matcher) {
+            if (matcher instanceof ClaimMatcher.Exact exact) {
+                return exact.value();
+            }
+            if (matcher instanceof ClaimMatcher.Glob glob) {
+                return Map.of("glob", glob.glob());
+            }
+            if (matcher instanceof ClaimMatcher.Regex regex) {
+                return Map.of("regex", regex.regex());
+            }
+            return Map.of("oneOf", ((ClaimMatcher.OneOf) matcher).oneOf());
         }
     }
 

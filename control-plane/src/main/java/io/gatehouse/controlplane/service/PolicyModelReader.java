@@ -1,6 +1,7 @@
 package io.gatehouse.controlplane.service;
 
 import io.gatehouse.controlplane.domain.ApprovalRequirement;
+import io.gatehouse.controlplane.domain.ClaimMatcher;
 import io.gatehouse.controlplane.domain.CredentialInjection;
 import io.gatehouse.controlplane.domain.GrantDefinition;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
@@ -10,6 +11,7 @@ import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 import io.gatehouse.controlplane.model.AccessGrantEntity;
 import io.gatehouse.controlplane.model.IdentityEntity;
+import io.gatehouse.controlplane.model.OidcTrustBindingEntity;
 import io.gatehouse.controlplane.model.ResourceEntity;
 import io.gatehouse.controlplane.repository.AccessGrantRepository;
 import io.gatehouse.controlplane.repository.IdentityRepository;
@@ -20,6 +22,8 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Reads the stored policy model into domain objects. */
 @ApplicationScoped
@@ -57,10 +61,16 @@ public class PolicyModelReader {
 
     private static IdentityDefinition toDomain(IdentityEntity entity) {
         List<OidcTrust> trusts = entity.oidcBindings.stream()
-                .map(binding -> OidcTrust.of(binding.issuer, binding.audiences, binding.requiredClaims))
+                .map(PolicyModelReader::toDomain)
                 .toList();
         return new IdentityDefinition(entity.name, entity.kind, entity.ownerTeam, entity.ownerContact, entity.purpose,
                 entity.expiresAt, entity.status, trusts);
+    }
+
+    private static OidcTrust toDomain(OidcTrustBindingEntity binding) {
+        Map<String, ClaimMatcher> claims = new TreeMap<>();
+        binding.claimMatchers.forEach(column -> claims.put(column.claim(), column.toDomain()));
+        return OidcTrust.of(binding.issuer, binding.audiences, claims, binding.forced);
     }
 
     private static ResourceDefinition toDomain(ResourceEntity entity) {

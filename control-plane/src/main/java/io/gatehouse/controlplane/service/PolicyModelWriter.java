@@ -5,6 +5,7 @@ import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
+import io.gatehouse.controlplane.model.ClaimMatcherColumn;
 import io.gatehouse.controlplane.model.CredentialSourceColumn;
 import io.gatehouse.controlplane.model.AccessGrantEntity;
 import io.gatehouse.controlplane.model.IdentityEntity;
@@ -143,7 +144,10 @@ public class PolicyModelWriter {
             binding.identity = entity;
             binding.issuer = trust.issuer();
             binding.audiences = new ArrayList<>(trust.audiences());
-            binding.requiredClaims = new HashMap<>(trust.requiredClaims());
+            binding.claimMatchers = trust.claims().entrySet().stream()
+                    .map(claim -> ClaimMatcherColumn.of(claim.getKey(), claim.getValue()))
+                    .collect(Collectors.toCollection(ArrayList::new));
+            binding.forced = trust.force();
             entity.oidcBindings.add(binding);
         }
     }

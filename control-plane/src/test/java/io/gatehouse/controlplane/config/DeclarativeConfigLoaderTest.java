@@ -3,6 +3,7 @@ package io.gatehouse.controlplane.config;
 import io.gatehouse.controlplane.domain.IdentityKind;
 import io.gatehouse.controlplane.domain.IdentityStatus;
 import io.gatehouse.controlplane.domain.InjectionStyle;
+import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,8 @@ class DeclarativeConfigLoaderTest {
         assertEquals("platform", identity.ownerTeam());
         assertEquals(Instant.parse("2027-06-30T00:00:00Z"), identity.expiresAt());
         assertEquals(IdentityStatus.ACTIVE, identity.status());
-        assertEquals(Map.of("repository", "acme/deploy", "ref", "refs/heads/main"), identity.oidcTrusts().get(0).requiredClaims());
+        assertEquals(OidcTrust.exact("http://127.0.0.1:8090/ci", List.of("gatehouse"),
+                Map.of("repository", "acme/deploy", "ref", "refs/heads/main")), identity.oidcTrusts().get(0));
 
         var resource = model.resources().get(0);
         assertEquals("/demo", resource.pathPrefix());

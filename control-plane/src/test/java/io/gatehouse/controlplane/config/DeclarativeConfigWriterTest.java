@@ -27,6 +27,19 @@ class DeclarativeConfigWriterTest {
                     - issuer: https://gitlab.example/
                       audiences: [gatehouse]
                       claims: {project_path: acme/deploy}
+                    - issuer: https://ci.acme.example
+                      audiences: [gatehouse]
+                      claims:
+                        sub: {regex: "job-[0-9]+"}
+                        ref: {glob: "refs/heads/release/*"}
+                        team: {oneOf: [payments, "true", "42"]}
+                        kubernetes.io/namespace: ci
+                        https:~1~1acme.example~1tier: "007"
+                        protected: true
+                        run_attempt: 2
+                      force: true
+                  githubActions: {repository: acme/deploy, ref: {glob: "refs/tags/v*"}, environment: prod}
+                  kubernetes: {issuer: "https://k8s.acme.example", namespace: ci, serviceAccount: deployer, audience: gatehouse}
               - name: nightly
                 kind: cron
                 owner: {team: data, contact: "#data-oncall"}
@@ -89,6 +102,18 @@ class DeclarativeConfigWriterTest {
 
         assertEquals(model, loader.parse(written, "exported.yaml"), written);
         assertEquals(written, DeclarativeConfigWriter.toYaml(loader.parse(written, "exported.yaml")));
+    }
+
+    @Test
+    void presetsAreWrittenAsTheGenericBindingsTheyExpandTo() {
+        PolicyModel model = loader.parse(EVERYTHING, "everything.yaml");
+
+        String written = DeclarativeConfigWriter.toYaml(model);
+
+        assertFalse(written.contains("githubActions") || written.contains("kubernetes:"), written);
+        assertTrue(written.contains("issuer: https://token.actions.githubusercontent.com"), written);
+        assertTrue(written.contains("kubernetes.io/serviceaccount/name: deployer"), written);
+        assertTrue(written.contains("force: true"), written);
     }
 
     @Test

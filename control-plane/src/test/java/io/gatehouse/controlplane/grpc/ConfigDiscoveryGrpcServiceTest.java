@@ -8,6 +8,7 @@ import io.gatehouse.controlplane.service.DataPlaneRegistry;
 import io.gatehouse.controlplane.service.PolicyUpdateService;
 import io.gatehouse.launcher.testing.PostgresTestResource;
 import io.gatehouse.proto.config.v1.ConfigDiscoveryService;
+import io.gatehouse.proto.config.v1.ClaimMatcher;
 import io.gatehouse.proto.config.v1.ConfigSnapshot;
 import io.gatehouse.proto.config.v1.IdentityKind;
 import io.gatehouse.proto.config.v1.IdentityStatus;
@@ -26,7 +27,7 @@ import io.gatehouse.controlplane.security.SigningKeys;
 import io.gatehouse.proto.signing.SnapshotSigningInput;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -86,8 +87,9 @@ class ConfigDiscoveryGrpcServiceTest {
         assertEquals(1, first.getIdentitiesCount());
         assertEquals(IdentityKind.IDENTITY_KIND_CI_JOB, first.getIdentities(0).getKind());
         assertEquals(IdentityStatus.IDENTITY_STATUS_ACTIVE, first.getIdentities(0).getStatus());
-        assertEquals(Map.of("repository", "acme/deploy", "ref", "refs/heads/main"),
-                first.getIdentities(0).getOidcBindings(0).getRequiredClaimsMap());
+        assertEquals(List.of(ClaimMatcher.newBuilder().addPath("ref").setExact("refs/heads/main").build(),
+                        ClaimMatcher.newBuilder().addPath("repository").setExact("acme/deploy").build()),
+                first.getIdentities(0).getOidcBindings(0).getClaimsList());
         assertEquals(InjectionStyle.INJECTION_STYLE_BEARER, first.getResources(0).getInjection().getStyle());
         assertEquals(10, first.getResources(0).getUpstreamTimeout().getSeconds());
         assertEquals(2, first.getGrantsCount());

@@ -1,24 +1,31 @@
 package io.gatehouse.dataplane.policy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A token matches when it comes from the issuer, names one of the audiences and carries every required claim value. */
-public record OidcBinding(String issuer, Set<String> audiences, Map<String, String> requiredClaims) {
+/** A token matches when it comes from the issuer, names one of the audiences and satisfies every claim constraint. */
+public record OidcBinding(String issuer, Set<String> audiences, List<ClaimConstraint> constraints) {
+
+    public OidcBinding {
+        audiences = Set.copyOf(audiences);
+        constraints = List.copyOf(constraints);
+    }
+
+    /** A binding requiring exact values of top-level claims. */
+    public OidcBinding(String issuer, Set<String> audiences, Map<String, String> exactClaims) {
+        this(issuer, audiences, exactClaims.entrySet().stream()
+                .map(claim -> new ClaimConstraint(List.of(claim.getKey()), ClaimValueMatcher.exact(claim.getValue())))
+                .toList());
+    }
 
     public boolean matches(String tokenIssuer, Set<String> tokenAudiences, Map<String, Object> claims) {
-        if (!issuer.equals(tokenIssuer)) {
-            return false;
-        }
-        if (tokenAudiences.stream().noneMatch(audiences::contains)) {
-            return false;
-        }
-        for (Map.Entry<String, String> required : requiredClaims.entrySet()) {
-            Object actual = claims.get(required.getKey());
-            if (!(actual instanceof String value) || !value.equals(required.getValue())) {
-                return false;
-            }
-        }
-        return true;
+        return issuer.equals(tokenIssuer) && matches(tokenAudiences, claims);
+    }
+
+    /** Whether a token of this binding's issuer matches. */
+    public boolean matches(Set<String> tokenAudiences, Map<String, Object> claims) {
+        return tokenAudiences.stream().anyMatch(audiences::contains)
+                && constraints.stream().allMatch(constraint -> constraint.isSatisfiedBy(claims));
     }
 }

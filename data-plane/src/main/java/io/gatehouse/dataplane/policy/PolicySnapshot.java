@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,7 +15,7 @@ public final class PolicySnapshot {
     private final Map<String, Identity> identitiesByName;
     private final Map<String, Resource> resourcesByPrefix;
     private final Map<String, Map<String, List<Grant>>> grantsByIdentityAndResource;
-    private final Set<String> trustedIssuers;
+    private final TrustBindingIndex trustBindings;
 
     public PolicySnapshot(String version, Instant generatedAt, List<Identity> identities, List<Resource> resources,
                           List<Grant> grants) {
@@ -26,10 +25,7 @@ public final class PolicySnapshot {
         this.resourcesByPrefix = resources.stream().collect(Collectors.toUnmodifiableMap(Resource::pathPrefix, Function.identity()));
         this.grantsByIdentityAndResource = grants.stream().collect(Collectors.groupingBy(Grant::identity,
                 Collectors.groupingBy(Grant::resource)));
-        this.trustedIssuers = identities.stream()
-                .flatMap(identity -> identity.oidcBindings().stream())
-                .map(OidcBinding::issuer)
-                .collect(Collectors.toUnmodifiableSet());
+        this.trustBindings = new TrustBindingIndex(identities);
     }
 
     public static PolicySnapshot empty() {
@@ -45,7 +41,11 @@ public final class PolicySnapshot {
     }
 
     public boolean trusts(String issuer) {
-        return trustedIssuers.contains(issuer);
+        return trustBindings.trusts(issuer);
+    }
+
+    public TrustBindingIndex trustBindings() {
+        return trustBindings;
     }
 
     public java.util.Collection<Identity> identities() {

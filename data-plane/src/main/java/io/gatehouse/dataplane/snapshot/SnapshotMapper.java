@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,13 +64,8 @@ public final class SnapshotMapper {
 
     private static Identity identity(io.gatehouse.proto.config.v1.Identity identity) {
         List<OidcBinding> bindings = identity.getOidcBindingsList().stream()
-                .map(b -> new OidcBinding(b.getIssuer(), Set.copyOf(b.getAudiencesList()), Map.copyOf(b.getRequiredClaimsMap())))
+                .map(binding -> TrustBindingMapper.binding(identity.getName(), binding))
                 .toList();
-        for (OidcBinding binding : bindings) {
-            if (binding.issuer().isEmpty() || binding.audiences().isEmpty()) {
-                throw new InvalidSnapshotException("identity '" + identity.getName() + "' has a binding without issuer or audience");
-            }
-        }
         return new Identity(identity.getName(), identity.getKind().name(), identity.getPurpose(),
                 identity.hasExpiresAt() ? instant(identity.getExpiresAt()) : null, status(identity), bindings,
                 identity.getOwnerTeam());
