@@ -2,6 +2,7 @@ package io.gatehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.it.support.ConfigSync;
 import io.gatehouse.it.support.GatehouseSuite;
 import io.gatehouse.it.support.Http;
 import io.gatehouse.it.support.Tokens;
@@ -38,6 +39,7 @@ class AdminApiChangesTest {
         String invoice = suite.proxyUrl() + "/demo/invoices/7";
         String customer = suite.proxyUrl() + "/demo/customers/7";
 
+        ConfigSync.awaitInSync(suite, Suite.DATA_PLANE_ID, Duration.ofSeconds(30));
         assertEquals(403, Http.get(invoice, Tokens.deployBot()).statusCode(), "not granted yet");
 
         HttpResponse<String> created = Http.postJson(api + "/grants", admin, INVOICES_GRANT);

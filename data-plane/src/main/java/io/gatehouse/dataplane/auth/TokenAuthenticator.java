@@ -1,6 +1,8 @@
 package io.gatehouse.dataplane.auth;
 
 import io.gatehouse.dataplane.config.DataPlaneConfig;
+import io.gatehouse.dataplane.policy.GatewayTokenTrust;
+import io.gatehouse.dataplane.policy.Identity;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,11 +19,13 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +41,10 @@ public class TokenAuthenticator {
             AlgorithmIdentifiers.RSA_PSS_USING_SHA256, AlgorithmIdentifiers.RSA_PSS_USING_SHA384, AlgorithmIdentifiers.RSA_PSS_USING_SHA512,
             AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384,
             AlgorithmIdentifiers.ECDSA_USING_P521_CURVE_AND_SHA512, AlgorithmIdentifiers.EDDSA);
+
+    /** The control plane signs with ES256 only. */
+    private static final AlgorithmConstraints GATEWAY_ALGORITHM = new AlgorithmConstraints(
+            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
 
     private static final JwtConsumer UNVERIFIED_PARSER = new JwtConsumerBuilder()
             .setSkipAllValidators()
@@ -92,6 +100,9 @@ public class TokenAuthenticator {
         } catch (AuthenticationException e) {
             return Future.failedFuture(e);
         }
+        if (policy.gatewayTokens().issues(issuer)) {
+            return authenticateGatewayToken(token, unverified, policy);
+        }
         if (issuer == null || !policy.trusts(issuer)) {
             return Future.failedFuture(new AuthenticationException("token issuer is not trusted by any identity"));
         }
@@ -103,6 +114,41 @@ public class TokenAuthenticator {
                     verified.put(token, checked);
                     return toCaller(checked, policy);
                 });
+    }
+
+    /** A token of the control plane's token endpoint: checked with the keys that came with the signed snapshot. */
+    private Future<AuthenticatedCaller> authenticateGatewayToken(String token, JwtContext unverified, PolicySnapshot policy) {
+        GatewayTokenTrust trust = policy.gatewayTokens();
+        String keyId = unverified.getJoseObjects().get(0).getKeyIdHeaderValue();
+        Optional<PublicKey> key = trust.key(keyId);
+        if (key.isEmpty()) {
+            return Future.failedFuture(new AuthenticationException("gateway token is signed by a key the control plane does not publish"));
+        }
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setIssuedAtRestrictions(clockSkewSeconds, Integer.MAX_VALUE)
+                .setAllowedClockSkewInSeconds(clockSkewSeconds)
+                .setExpectedIssuer(trust.issuer())
+                .setExpectedAudience(trust.audience())
+                .setJwsAlgorithmConstraints(GATEWAY_ALGORITHM)
+                .setVerificationKey(key.get())
+                .build();
+        try {
+            consumer.processContext(unverified);
+            JwtClaims claims = unverified.getJwtClaims();
+            VerifiedToken checked = new VerifiedToken(trust.issuer(), Set.copyOf(claims.getAudience()), claims.getClaimsMap(),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+            AuthenticatedCaller caller = toCaller(checked, policy);
+            verified.put(token, checked);
+            return Future.succeededFuture(caller);
+        } catch (InvalidJwtException e) {
+            return Future.failedFuture(new AuthenticationException(describe(e)));
+        } catch (MalformedClaimException e) {
+            return Future.failedFuture(new AuthenticationException("bearer token has malformed claims"));
+        } catch (AuthenticationException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     private VerifiedToken verify(JwtContext unverified, String issuer, List<JsonWebKey> keys) {
@@ -141,6 +187,10 @@ public class TokenAuthenticator {
     }
 
     private AuthenticatedCaller toCaller(VerifiedToken token, PolicySnapshot policy) {
-        return new AuthenticatedCaller(IdentityResolver.resolve(token, policy), token.issuer(), token.expiresAt());
+        Identity identity = policy.gatewayTokens().issues(token.issuer())
+                ? policy.identity(String.valueOf(token.claims().get("sub")))
+                        .orElseThrow(() -> new AuthenticationException("the identity this gateway token was issued to no longer exists"))
+                : IdentityResolver.resolve(token, policy);
+        return new AuthenticatedCaller(identity, token.issuer(), token.expiresAt());
     }
 }

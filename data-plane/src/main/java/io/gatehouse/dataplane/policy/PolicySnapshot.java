@@ -16,10 +16,17 @@ public final class PolicySnapshot {
     private final Map<String, Resource> resourcesByPrefix;
     private final Map<String, Map<String, List<Grant>>> grantsByIdentityAndResource;
     private final TrustBindingIndex trustBindings;
+    private final GatewayTokenTrust gatewayTokens;
 
     public PolicySnapshot(String version, Instant generatedAt, List<Identity> identities, List<Resource> resources,
                           List<Grant> grants) {
+        this(version, generatedAt, identities, resources, grants, GatewayTokenTrust.NONE);
+    }
+
+    public PolicySnapshot(String version, Instant generatedAt, List<Identity> identities, List<Resource> resources,
+                          List<Grant> grants, GatewayTokenTrust gatewayTokens) {
         this.version = version;
+        this.gatewayTokens = gatewayTokens;
         this.generatedAt = generatedAt;
         this.identitiesByName = identities.stream().collect(Collectors.toUnmodifiableMap(Identity::name, Function.identity()));
         this.resourcesByPrefix = resources.stream().collect(Collectors.toUnmodifiableMap(Resource::pathPrefix, Function.identity()));
@@ -46,6 +53,14 @@ public final class PolicySnapshot {
 
     public TrustBindingIndex trustBindings() {
         return trustBindings;
+    }
+
+    public GatewayTokenTrust gatewayTokens() {
+        return gatewayTokens;
+    }
+
+    public Optional<Identity> identity(String name) {
+        return Optional.ofNullable(identitiesByName.get(name));
     }
 
     public java.util.Collection<Identity> identities() {

@@ -5,6 +5,7 @@ import io.gatehouse.dataplane.masking.MaskingPolicy;
 import io.gatehouse.dataplane.masking.MaskingRuleCompiler;
 import io.gatehouse.dataplane.policy.ApprovalRule;
 import io.gatehouse.proto.config.v1.ApprovalRequirement;
+import io.gatehouse.dataplane.policy.GatewayTokenTrust;
 import io.gatehouse.dataplane.policy.Grant;
 import io.gatehouse.dataplane.policy.Identity;
 import io.gatehouse.dataplane.policy.IdentityStatus;
@@ -59,7 +60,11 @@ public final class SnapshotMapper {
             }
             return grant(grant);
         }).toList();
-        return new PolicySnapshot(snapshot.getVersion(), instant(snapshot.getGeneratedAt()), identities, resources, grants);
+        GatewayTokenTrust gatewayTokens = snapshot.getGatewayTokens().getIssuer().isEmpty() ? GatewayTokenTrust.NONE
+                : new GatewayTokenTrust(snapshot.getGatewayTokens().getIssuer(), snapshot.getGatewayTokens().getAudience(),
+                ControlPlaneKeys.of(snapshot));
+        return new PolicySnapshot(snapshot.getVersion(), instant(snapshot.getGeneratedAt()), identities, resources, grants,
+                gatewayTokens);
     }
 
     private static Identity identity(io.gatehouse.proto.config.v1.Identity identity) {

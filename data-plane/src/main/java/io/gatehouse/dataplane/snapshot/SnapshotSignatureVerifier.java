@@ -1,16 +1,12 @@
 package io.gatehouse.dataplane.snapshot;
 
 import io.gatehouse.proto.config.v1.ConfigSnapshot;
-import io.gatehouse.proto.config.v1.SigningPublicKey;
 import io.gatehouse.proto.signing.SnapshotSigningInput;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +19,6 @@ import java.util.Optional;
  */
 final class SnapshotSignatureVerifier {
 
-    private static final String ES256 = "ES256";
     private static final String JCA_ES256 = "SHA256withECDSAinP1363Format";
 
     private final SnapshotKeyStore trusted;
@@ -34,7 +29,7 @@ final class SnapshotSignatureVerifier {
 
     /** @throws InvalidSnapshotException if the snapshot is unsigned or its signature does not verify */
     void verifyFromControlPlane(ConfigSnapshot snapshot) {
-        Map<String, PublicKey> carried = carriedKeys(snapshot);
+        Map<String, PublicKey> carried = ControlPlaneKeys.of(snapshot);
         boolean firstContact = !trusted.isPinned() && trusted.isEmpty();
         PublicKey key = firstContact ? carried.get(snapshot.getSignature().getKeyId()) : trustedKey(snapshot);
         check(snapshot, key);
@@ -82,21 +77,5 @@ final class SnapshotSignatureVerifier {
         } catch (GeneralSecurityException e) {
             throw new InvalidSnapshotException("the signature cannot be checked: " + e.getMessage());
         }
-    }
-
-    private static Map<String, PublicKey> carriedKeys(ConfigSnapshot snapshot) {
-        Map<String, PublicKey> keys = new HashMap<>();
-        for (SigningPublicKey key : snapshot.getSigningKeysList()) {
-            if (!ES256.equals(key.getAlgorithm())) {
-                continue;
-            }
-            try {
-                keys.put(key.getKeyId(), KeyFactory.getInstance("EC")
-                        .generatePublic(new X509EncodedKeySpec(key.getPublicKey().toByteArray())));
-            } catch (GeneralSecurityException e) {
-                throw new InvalidSnapshotException("signing key '" + key.getKeyId() + "' is not a valid EC public key");
-            }
-        }
-        return keys;
     }
 }
