@@ -22,6 +22,13 @@ public interface ControlPlaneConfig {
     @WithDefault("60S")
     Duration snapshotRefreshInterval();
 
+    /**
+     * The longest an identity may be declared to live, from the moment it is written: owners renew
+     * their automations' identities instead of giving them forever.
+     */
+    @WithDefault("P365D")
+    Duration maxIdentityLifetime();
+
     String JOIN_TOKENS_KEY = "gatehouse.control-plane.join-tokens";
 
     /**

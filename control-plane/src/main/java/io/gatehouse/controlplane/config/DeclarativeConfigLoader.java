@@ -8,11 +8,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.yaml.snakeyaml.LoaderOptions;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
 /** Reads a declarative YAML config and validates it into a {@link PolicyModel}. */
 @ApplicationScoped
@@ -27,6 +30,24 @@ public class DeclarativeConfigLoader {
     private final YAMLMapper yaml = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(loaderOptions()).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    private final Clock clock;
+    private final Duration maxIdentityLifetime;
+
+    /** Without a maximum identity lifetime (tools and tests). */
+    public DeclarativeConfigLoader() {
+        this(Clock.systemUTC(), (Duration) null);
+    }
+
+    @Inject
+    public DeclarativeConfigLoader(Clock clock, ControlPlaneConfig config) {
+        this(clock, config.maxIdentityLifetime());
+    }
+
+    private DeclarativeConfigLoader(Clock clock, Duration maxIdentityLifetime) {
+        this.clock = clock;
+        this.maxIdentityLifetime = maxIdentityLifetime;
+    }
 
     private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
@@ -52,7 +73,8 @@ public class DeclarativeConfigLoader {
 
     /** @throws InvalidDeclarativeConfigException if the document is invalid (every problem listed) */
     public PolicyModel parse(JsonNode document, String source) {
-        return DeclarativeConfigParser.parse(document, source);
+        return DeclarativeConfigParser.parse(document, source,
+                maxIdentityLifetime == null ? null : clock.instant().plus(maxIdentityLifetime));
     }
 
     /** Reads YAML (or JSON, a subset) into a document tree without validating it. */

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -55,17 +56,28 @@ final class DeclarativeConfigParser {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private final ConfigProblems problems = new ConfigProblems();
+    /** Identities may not be declared to live past this; null: no limit. */
+    private final Instant latestExpiry;
     private final CredentialSourceParser credentialSources = new CredentialSourceParser(problems);
     private final TrustBindingParser trustBindings = new TrustBindingParser(problems);
 
     /** @throws InvalidDeclarativeConfigException listing every problem of the document */
     static PolicyModel parse(JsonNode document, String source) {
-        DeclarativeConfigParser parser = new DeclarativeConfigParser();
+        return parse(document, source, null);
+    }
+
+    /** @param latestExpiry the latest expiry an identity may have (now plus the maximum lifetime), or null */
+    static PolicyModel parse(JsonNode document, String source, Instant latestExpiry) {
+        DeclarativeConfigParser parser = new DeclarativeConfigParser(latestExpiry);
         PolicyModel model = parser.parseDocument(document);
         if (!parser.problems.isEmpty()) {
             throw new InvalidDeclarativeConfigException(source, parser.problems.asList());
         }
         return model;
+    }
+
+    private DeclarativeConfigParser(Instant latestExpiry) {
+        this.latestExpiry = latestExpiry;
     }
 
     private PolicyModel parseDocument(JsonNode document) {
@@ -118,7 +130,7 @@ final class DeclarativeConfigParser {
         Optional<String> team = owner.flatMap(reader -> reader.requiredText("team"));
         Optional<String> contact = owner.flatMap(reader -> reader.requiredText("contact"));
         Optional<String> purpose = identity.requiredText("purpose");
-        Optional<Instant> expires = identity.requiredInstant("expires");
+        Optional<Instant> expires = identity.requiredInstant("expires").filter(instant -> withinMaximumLifetime(identity, instant));
         Optional<IdentityStatus> status = identity.optionalText("status")
                 .map(text -> enumValue(identity, "status", text, IdentityStatus.fromDeclaredName(text),
                         List.of("active", "suspended", "revoked")))
@@ -298,6 +310,16 @@ final class DeclarativeConfigParser {
         }
         return Optional.of(Optional.of(new ApprovalRequirement(group.get(), quorum.get(), hold.get().orElse(null),
                 validity.get().orElse(null), ownerTeamMayApprove.get(), breakGlass.get())));
+    }
+
+    private boolean withinMaximumLifetime(MappingReader identity, Instant expires) {
+        if (latestExpiry != null && expires.isAfter(latestExpiry)) {
+            identity.problem("expires", "is later than the maximum lifetime allows (" + latestExpiry.truncatedTo(
+                    ChronoUnit.SECONDS) + "): identities must be renewed by their owners; set an earlier"
+                    + " expiry, or raise gatehouse.control-plane.max-identity-lifetime");
+            return false;
+        }
+        return true;
     }
 
     private Optional<String> uniqueName(MappingReader reader, String path, Map<String, Integer> seenNames, String what) {

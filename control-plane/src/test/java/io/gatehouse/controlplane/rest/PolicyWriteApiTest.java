@@ -140,6 +140,11 @@ class PolicyWriteApiTest {
         yaml().body("identities: [: nope")
                 .when().post("/api/v1/identities")
                 .then().statusCode(422).body("detail", containsString("not valid YAML"));
+        given().contentType("application/json").body(PAYMENTS_BOT.replace("2027-03-01T00:00:00Z", "2099-01-01T00:00:00Z"))
+                .when().post("/api/v1/identities")
+                .then().statusCode(422)
+                .body("errors[0].path", equalTo("expires"))
+                .body("errors[0].message", containsString("gatehouse.control-plane.max-identity-lifetime"));
         assertTrue(publisher.current().content().identity("payments-bot").isEmpty(), "nothing was written");
     }
 

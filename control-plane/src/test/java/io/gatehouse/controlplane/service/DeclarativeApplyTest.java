@@ -34,7 +34,7 @@ class DeclarativeApplyTest {
                 kind: cron
                 owner: {team: finance, contact: finance@acme.example}
                 purpose: Builds the nightly report
-                expires: 2028-01-01T00:00:00Z
+                expires: 2027-09-01T00:00:00Z
                 trust:
                   oidc:
                     issuer: https://kubernetes.default.svc
