@@ -6,7 +6,6 @@ import io.gatehouse.dataplane.policy.PolicySnapshot;
 import io.gatehouse.dataplane.policy.Resource;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,15 +30,28 @@ public final class Authorizer {
         if (routed.isPresent()) {
             Resource resource = routed.get();
             String resourcePath = resourcePath(resource, canonicalPath);
-            List<Grant> grants = policy.grantsOf(identity.name(), resource.name());
-            Optional<Grant> allowing = grants.stream()
-                    .filter(grant -> grant.permits(method, resourcePath, now))
-                    .min(Comparator.comparing(grant -> grant.approval() != null));
-            if (allowing.isPresent()) {
-                return new Authorization(resource, resourcePath, allowing.get());
+            Grant allowing = allowingGrant(policy.grantsOf(identity.name(), resource.name()), method, resourcePath, now);
+            if (allowing != null) {
+                return new Authorization(resource, resourcePath, allowing);
             }
         }
         throw new AccessDeniedException("no grant of identity '" + identity.name() + "' allows " + method + " " + canonicalPath);
+    }
+
+    /** A grant that allows the call, preferring one that needs no approval; null if none. Runs per request: no streams. */
+    private static Grant allowingGrant(List<Grant> grants, String method, String resourcePath, Instant now) {
+        Grant needingApproval = null;
+        for (Grant grant : grants) {
+            if (grant.permits(method, resourcePath, now)) {
+                if (grant.approval() == null) {
+                    return grant;
+                }
+                if (needingApproval == null) {
+                    needingApproval = grant;
+                }
+            }
+        }
+        return needingApproval;
     }
 
     static String resourcePath(Resource resource, String canonicalPath) {

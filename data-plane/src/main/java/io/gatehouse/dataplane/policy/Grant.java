@@ -12,6 +12,14 @@ public record Grant(String identity, String resource, Set<String> methods, List<
         if (expiresAt != null && !now.isBefore(expiresAt)) {
             return false;
         }
-        return methods.contains(method) && paths.stream().anyMatch(pattern -> pattern.matches(resourcePath));
+        if (!methods.contains(method)) {
+            return false;
+        }
+        for (PathPattern pattern : paths) {
+            if (pattern.matches(resourcePath)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

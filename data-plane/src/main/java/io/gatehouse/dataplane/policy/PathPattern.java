@@ -1,6 +1,7 @@
 package io.gatehouse.dataplane.policy;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A glob over canonical paths: {@code *} matches exactly one segment, {@code **} any number of
@@ -27,8 +28,19 @@ public final class PathPattern {
         return match(segments, 0, split(canonicalPath), 0);
     }
 
+    /** The non-empty segments; runs once per request and grant pattern, so without streams or regular expressions. */
     private static String[] split(String path) {
-        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        List<String> segments = new ArrayList<>(8);
+        int start = 0;
+        for (int index = 0; index <= path.length(); index++) {
+            if (index == path.length() || path.charAt(index) == '/') {
+                if (index > start) {
+                    segments.add(path.substring(start, index));
+                }
+                start = index + 1;
+            }
+        }
+        return segments.toArray(new String[0]);
     }
 
     private static boolean match(String[] pattern, int p, String[] path, int s) {
