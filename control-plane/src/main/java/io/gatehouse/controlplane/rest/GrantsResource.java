@@ -5,8 +5,6 @@ import io.gatehouse.controlplane.service.PolicyEditor;
 import io.gatehouse.controlplane.service.PolicyModelReader;
 import io.gatehouse.controlplane.service.PolicyObjectKind;
 import io.gatehouse.controlplane.service.PolicyObjectKinds;
-import io.gatehouse.controlplane.service.Precondition;
-import io.gatehouse.controlplane.service.Versioned;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -43,14 +41,14 @@ public class GrantsResource {
 
     private final PolicyModelReader reader;
     private final PolicyEditor editor;
+    private final PolicyObjectWrites writes;
     private final AdminCallers callers;
-    private final EntryBodies bodies;
 
-    public GrantsResource(PolicyModelReader reader, PolicyEditor editor, AdminCallers callers, EntryBodies bodies) {
+    public GrantsResource(PolicyModelReader reader, PolicyEditor editor, PolicyObjectWrites writes, AdminCallers callers) {
         this.reader = reader;
         this.editor = editor;
+        this.writes = writes;
         this.callers = callers;
-        this.bodies = bodies;
     }
 
     @GET
@@ -71,15 +69,14 @@ public class GrantsResource {
     @Path("/{id}")
     @Operation(summary = "One grant, with its ETag")
     public Response get(@PathParam("id") String id) {
-        callers.policyReader();
-        return PolicyResponses.read(editor.get(KIND, id), GrantView::from);
+        return writes.get(KIND, id, GrantView::from);
     }
 
     @POST
     @Consumes({EntryBodies.JSON, EntryBodies.YAML, EntryBodies.TEXT_YAML})
     @Operation(summary = "Create a grant; the body is an entry of 'grants' of the declarative config")
     public Response create(String body, @Context UriInfo uri) {
-        return written(editor.put(KIND, callers.current(), null, bodies.read(body), Precondition.create()), uri, null);
+        return writes.create(KIND, COLLECTION, body, uri, GrantView::from, false);
     }
 
     @PUT
@@ -88,19 +85,15 @@ public class GrantsResource {
     @Operation(summary = "Replace a grant (If-Match required); new operations give it a new id, sent as Location")
     public Response replace(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Context UriInfo uri) {
+        // a grant's id follows from its content, so a PUT cannot create one
         editor.get(KIND, id);
-        return written(editor.put(KIND, callers.current(), id, bodies.read(body), Precondition.replace(ifMatch, null)), uri, id);
+        return writes.replace(KIND, COLLECTION, id, body, ifMatch, null, uri, GrantView::from);
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a grant")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        editor.delete(KIND, callers.current(), id, Precondition.optional(ifMatch));
-        return Response.noContent().build();
-    }
-
-    private static Response written(Versioned<GrantDefinition> versioned, UriInfo uri, String requestedId) {
-        return PolicyResponses.written(versioned, GrantView::from, uri, COLLECTION, versioned.object().id(), requestedId);
+        return writes.delete(KIND, id, ifMatch);
     }
 }

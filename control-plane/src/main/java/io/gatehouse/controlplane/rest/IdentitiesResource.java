@@ -48,14 +48,16 @@ public class IdentitiesResource {
 
     private final PolicyModelReader reader;
     private final PolicyEditor editor;
+    private final PolicyObjectWrites writes;
     private final AdminCallers callers;
     private final EntryBodies bodies;
     private final Clock clock;
 
-    public IdentitiesResource(PolicyModelReader reader, PolicyEditor editor, AdminCallers callers, EntryBodies bodies,
-                              Clock clock) {
+    public IdentitiesResource(PolicyModelReader reader, PolicyEditor editor, PolicyObjectWrites writes, AdminCallers callers,
+                              EntryBodies bodies, Clock clock) {
         this.reader = reader;
         this.editor = editor;
+        this.writes = writes;
         this.callers = callers;
         this.bodies = bodies;
         this.clock = clock;
@@ -83,20 +85,14 @@ public class IdentitiesResource {
     @Path("/{name}")
     @Operation(summary = "One identity, with its ETag for a later PUT, POST .../suspend etc.")
     public Response get(@PathParam("name") String name) {
-        callers.policyReader();
-        return PolicyResponses.read(editor.get(KIND, name), this::view);
+        return writes.get(KIND, name, this::view);
     }
 
     @POST
     @Consumes({EntryBodies.JSON, EntryBodies.YAML, EntryBodies.TEXT_YAML})
     @Operation(summary = "Create an identity; the body is an entry of 'identities' of the declarative config (JSON or YAML)")
     public Response create(String body, @Context UriInfo uri) {
-        var entry = bodies.read(body);
-        String name = entry.path("name").asText(null);
-        if (name == null) {
-            throw new InvalidRequestException("name: required");
-        }
-        return written(editor.put(KIND, callers.current(), name, entry, Precondition.create()), uri);
+        return writes.create(KIND, COLLECTION, body, uri, this::view, true);
     }
 
     @PUT
@@ -105,15 +101,14 @@ public class IdentitiesResource {
     @Operation(summary = "Create or replace an identity; replacing needs If-Match with the ETag from GET")
     public Response replace(@PathParam("name") String name, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
-        return written(editor.put(KIND, callers.current(), name, bodies.read(body), Precondition.replace(ifMatch, ifNoneMatch)), uri);
+        return writes.replace(KIND, COLLECTION, name, body, ifMatch, ifNoneMatch, uri, this::view);
     }
 
     @DELETE
     @Path("/{name}")
     @Operation(summary = "Delete an identity without grants (revoke it to keep its history visible)")
     public Response delete(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        editor.delete(KIND, callers.current(), name, Precondition.optional(ifMatch));
-        return Response.noContent().build();
+        return writes.delete(KIND, name, ifMatch);
     }
 
     @POST
@@ -136,10 +131,6 @@ public class IdentitiesResource {
     /** The optional body of a status change: {@code {"reason": "..."}}. */
     private String reason(String body) {
         return body == null || body.isBlank() ? null : bodies.read(body).path("reason").asText(null);
-    }
-
-    private Response written(Versioned<IdentityDefinition> versioned, UriInfo uri) {
-        return PolicyResponses.written(versioned, this::view, uri, COLLECTION, versioned.object().name(), null);
     }
 
     private Object view(IdentityDefinition identity) {

@@ -1,12 +1,9 @@
 package io.gatehouse.controlplane.rest;
 
 import io.gatehouse.controlplane.domain.ResourceDefinition;
-import io.gatehouse.controlplane.service.PolicyEditor;
 import io.gatehouse.controlplane.service.PolicyModelReader;
 import io.gatehouse.controlplane.service.PolicyObjectKind;
 import io.gatehouse.controlplane.service.PolicyObjectKinds;
-import io.gatehouse.controlplane.service.Precondition;
-import io.gatehouse.controlplane.service.Versioned;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -37,15 +34,13 @@ public class ResourcesResource {
     private static final PolicyObjectKind<ResourceDefinition> KIND = PolicyObjectKinds.RESOURCES;
 
     private final PolicyModelReader reader;
-    private final PolicyEditor editor;
+    private final PolicyObjectWrites writes;
     private final AdminCallers callers;
-    private final EntryBodies bodies;
 
-    public ResourcesResource(PolicyModelReader reader, PolicyEditor editor, AdminCallers callers, EntryBodies bodies) {
+    public ResourcesResource(PolicyModelReader reader, PolicyObjectWrites writes, AdminCallers callers) {
         this.reader = reader;
-        this.editor = editor;
+        this.writes = writes;
         this.callers = callers;
-        this.bodies = bodies;
     }
 
     @GET
@@ -61,20 +56,14 @@ public class ResourcesResource {
     @Path("/{name}")
     @Operation(summary = "One resource, with its ETag")
     public Response get(@PathParam("name") String name) {
-        callers.policyReader();
-        return PolicyResponses.read(editor.get(KIND, name), ResourceView::from);
+        return writes.get(KIND, name, ResourceView::from);
     }
 
     @POST
     @Consumes({EntryBodies.JSON, EntryBodies.YAML, EntryBodies.TEXT_YAML})
     @Operation(summary = "Create a resource; the body is an entry of 'resources' of the declarative config")
     public Response create(String body, @Context UriInfo uri) {
-        var entry = bodies.read(body);
-        String name = entry.path("name").asText(null);
-        if (name == null) {
-            throw new InvalidRequestException("name: required");
-        }
-        return written(editor.put(KIND, callers.current(), name, entry, Precondition.create()), uri);
+        return writes.create(KIND, COLLECTION, body, uri, ResourceView::from, true);
     }
 
     @PUT
@@ -83,18 +72,13 @@ public class ResourcesResource {
     @Operation(summary = "Create or replace a resource; replacing needs If-Match with the ETag from GET")
     public Response replace(@PathParam("name") String name, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
-        return written(editor.put(KIND, callers.current(), name, bodies.read(body), Precondition.replace(ifMatch, ifNoneMatch)), uri);
+        return writes.replace(KIND, COLLECTION, name, body, ifMatch, ifNoneMatch, uri, ResourceView::from);
     }
 
     @DELETE
     @Path("/{name}")
     @Operation(summary = "Delete a resource that no grant refers to")
     public Response delete(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        editor.delete(KIND, callers.current(), name, Precondition.optional(ifMatch));
-        return Response.noContent().build();
-    }
-
-    private static Response written(Versioned<ResourceDefinition> versioned, UriInfo uri) {
-        return PolicyResponses.written(versioned, ResourceView::from, uri, COLLECTION, versioned.object().name(), null);
+        return writes.delete(KIND, name, ifMatch);
     }
 }
