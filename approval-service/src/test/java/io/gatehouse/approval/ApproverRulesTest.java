@@ -33,6 +33,8 @@ import static io.gatehouse.proto.approval.v1.ApprovalState.APPROVAL_STATE_PENDIN
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,6 +108,26 @@ class ApproverRulesTest {
         StatusRuntimeException grpc = assertThrows(StatusRuntimeException.class,
                 () -> decide("carol-grpc", requested, ApprovalDecision.APPROVAL_DECISION_APPROVE, "x", "someone-else"));
         assertEquals(Status.Code.PERMISSION_DENIED, grpc.getStatus().getCode());
+    }
+
+    @Test
+    @TestSecurity(user = "carol", roles = "someone-else")
+    void anApprovalIsHiddenFromThoseOutsideItsApproverGroup() {
+        ApprovalTicket requested = dataPlane.requestApproval(call(1).build());
+
+        given().when().get(APPROVALS + "/" + requested.getApprovalId())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get(APPROVALS)
+                .then().statusCode(200).body("id", not(hasItem(requested.getApprovalId())));
+    }
+
+    @Test
+    @TestSecurity(user = "ava", roles = "gatehouse-auditors")
+    void auditorsReadEveryApproval() {
+        ApprovalTicket requested = dataPlane.requestApproval(call(1).build());
+
+        given().when().get(APPROVALS + "/" + requested.getApprovalId()).then().statusCode(200);
+        given().when().get(APPROVALS).then().statusCode(200).body("id", hasItem(requested.getApprovalId()));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings under {@code gatehouse.approval}. */
@@ -35,4 +36,11 @@ public interface ApprovalConfig {
     /** Most approvals returned by one listing. */
     @WithDefault("500")
     int listLimit();
+
+    /**
+     * Groups whose members may read every approval (admins, auditors); everyone else sees only the
+     * approvals of their approver groups.
+     */
+    @WithDefault("gatehouse-admins,gatehouse-auditors")
+    List<String> readAllGroups();
 }

@@ -39,13 +39,13 @@ public class ApprovalResource {
 
     @GET
     public List<Approval> list(@QueryParam("state") String state) {
-        return queries.list(parseState(state));
+        return queries.list(parseState(state), approver.get());
     }
 
     @GET
     @Path("/{id}")
     public ApprovalDetails get(@PathParam("id") String id) {
-        return queries.details(id);
+        return queries.details(id, approver.get());
     }
 
     @POST

@@ -2,6 +2,7 @@ package io.gatehouse.approval.service;
 
 import io.gatehouse.approval.config.ApprovalConfig;
 import io.gatehouse.approval.model.Approval;
+import io.gatehouse.approval.model.Approver;
 import io.gatehouse.approval.model.ApprovalDecisionEntity;
 import io.gatehouse.approval.model.ApprovalDetails;
 import io.gatehouse.approval.model.ApprovalEventEntity;
@@ -25,9 +26,12 @@ public class ApprovalQueries {
     private final ApprovalExpiry expiry;
     private final ApprovalClock clock;
     private final ApprovalConfig config;
+    private final ApprovalVisibility visibility;
 
     public ApprovalQueries(ApprovalRepository repository, ApprovalDecisionRepository decisions,
-            ApprovalEventRepository events, ApprovalExpiry expiry, ApprovalClock clock, ApprovalConfig config) {
+            ApprovalEventRepository events, ApprovalExpiry expiry, ApprovalClock clock, ApprovalConfig config,
+            ApprovalVisibility visibility) {
+        this.visibility = visibility;
         this.repository = repository;
         this.decisions = decisions;
         this.events = events;
@@ -56,6 +60,20 @@ public class ApprovalQueries {
                 events.listFor(approvalId).stream().map(ApprovalEventEntity::toHistoryEntry).toList());
     }
 
+    /**
+     * The approval with its decisions and history, if {@code reader} may see it.
+     *
+     * @throws ApprovalNotFoundException for an unknown id, and for one the reader may not see (which is not revealed)
+     */
+    @Transactional
+    public ApprovalDetails details(String approvalId, Approver reader) {
+        ApprovalDetails details = details(approvalId);
+        if (!visibility.canRead(details.approval(), reader)) {
+            throw new ApprovalNotFoundException(approvalId);
+        }
+        return details;
+    }
+
     /** Pending, unexpired approvals of one approver group, oldest first. */
     @Transactional
     public List<Approval> listPending(String approverGroup) {
@@ -63,13 +81,17 @@ public class ApprovalQueries {
                 .map(ApprovalEntity::toApproval).toList();
     }
 
-    /** Approvals in {@code state} (oldest first), or the newest approvals when {@code state} is {@code null}. */
+    /**
+     * Approvals in {@code state} (oldest first), or the newest approvals when {@code state} is {@code null},
+     * that {@code reader} may see.
+     */
     @Transactional
-    public List<Approval> list(ApprovalState state) {
+    public List<Approval> list(ApprovalState state, Approver reader) {
         expiry.expireAllDue(clock.now());
         List<ApprovalEntity> entities = state == null
                 ? repository.listNewest(config.listLimit())
                 : repository.listByState(state, config.listLimit());
-        return entities.stream().map(ApprovalEntity::toApproval).toList();
+        return entities.stream().map(ApprovalEntity::toApproval)
+                .filter(approval -> visibility.canRead(approval, reader)).toList();
     }
 }
