@@ -1,5 +1,6 @@
 package io.gatehouse.controlplane.grpc;
 
+import io.gatehouse.controlplane.service.ConfigStreamMetrics;
 import io.gatehouse.controlplane.service.DataPlaneRegistry;
 import io.gatehouse.controlplane.service.SnapshotPublisher;
 import io.gatehouse.proto.config.v1.ConfigDiscoveryService;
@@ -15,16 +16,19 @@ public class ConfigDiscoveryGrpcService implements ConfigDiscoveryService {
     private final SnapshotPublisher publisher;
     private final DataPlaneRegistry registry;
     private final SignedSnapshotMessages messages;
+    private final ConfigStreamMetrics metrics;
 
-    public ConfigDiscoveryGrpcService(SnapshotPublisher publisher, DataPlaneRegistry registry, SignedSnapshotMessages messages) {
+    public ConfigDiscoveryGrpcService(SnapshotPublisher publisher, DataPlaneRegistry registry, SignedSnapshotMessages messages,
+                                      ConfigStreamMetrics metrics) {
         this.publisher = publisher;
         this.registry = registry;
         this.messages = messages;
+        this.metrics = metrics;
     }
 
     @Override
     public Multi<ConfigSnapshot> streamSnapshots(Multi<SnapshotRequest> requests) {
         return Multi.createFrom().emitter(emitter ->
-                new ConfigStreamSession(emitter, publisher, registry, messages).start(requests));
+                new ConfigStreamSession(emitter, publisher, registry, messages, metrics).start(requests));
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.controlplane.grpc;
 
 import io.gatehouse.controlplane.domain.PolicySnapshot;
+import io.gatehouse.controlplane.service.ConfigStreamMetrics;
 import io.gatehouse.controlplane.service.DataPlaneRegistry;
 import io.gatehouse.controlplane.service.SnapshotPublisher;
 import io.gatehouse.proto.config.v1.ConfigSnapshot;
@@ -31,6 +32,7 @@ final class ConfigStreamSession {
     private final SnapshotPublisher publisher;
     private final DataPlaneRegistry registry;
     private final SignedSnapshotMessages messages;
+    private final ConfigStreamMetrics metrics;
     private final Map<String, String> versionsByNonce = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -45,8 +47,9 @@ final class ConfigStreamSession {
     private Cancellable publicationSubscription;
 
     ConfigStreamSession(MultiEmitter<? super ConfigSnapshot> emitter, SnapshotPublisher publisher,
-                        DataPlaneRegistry registry, SignedSnapshotMessages messages) {
+                        DataPlaneRegistry registry, SignedSnapshotMessages messages, ConfigStreamMetrics metrics) {
         this.emitter = emitter;
+        this.metrics = metrics;
         this.publisher = publisher;
         this.registry = registry;
         this.messages = messages;
@@ -74,6 +77,7 @@ final class ConfigStreamSession {
         }
         nodeId = request.getNodeId();
         streamId = registry.connected(nodeId);
+        metrics.nodeSeen(nodeId);
         LOG.infof("Data plane %s opened a config stream (holds version '%s')", nodeId, request.getVersionInfo());
         publicationSubscription = publisher.publications().subscribe().with(this::send);
         Uni.createFrom().item(publisher::current)
