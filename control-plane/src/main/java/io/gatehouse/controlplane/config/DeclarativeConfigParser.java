@@ -12,6 +12,7 @@ import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
 import io.gatehouse.controlplane.domain.InjectionStyle;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
+import io.gatehouse.controlplane.domain.RateLimit;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 
 import java.net.URI;
@@ -39,7 +40,9 @@ import java.util.regex.Pattern;
 final class DeclarativeConfigParser {
 
     private static final Set<String> TOP_LEVEL_KEYS = keys("identities", "resources", "grants");
-    private static final Set<String> IDENTITY_KEYS = keys("name", "kind", "owner", "purpose", "expires", "status", "trust");
+    private static final Set<String> IDENTITY_KEYS = keys("name", "kind", "owner", "purpose", "expires", "status", "trust",
+            "rateLimit");
+    private static final Set<String> RATE_LIMIT_KEYS = keys("requests", "per", "burst");
     private static final Set<String> OWNER_KEYS = keys("team", "contact");
     private static final Set<String> RESOURCE_KEYS = keys("name", "pathPrefix", "upstream", "credential", "masking", "timeout");
     private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header", CredentialSourceParser.SOURCE, "ttl", "dataPlanes");
@@ -136,12 +139,42 @@ final class DeclarativeConfigParser {
                         List.of("active", "suspended", "revoked")))
                 .orElse(Optional.of(IdentityStatus.ACTIVE));
         Optional<List<OidcTrust>> trusts = trustBindings.parse(identity);
+        Optional<Optional<RateLimit>> rateLimit = identity.has("rateLimit")
+                ? identity.requiredMapping("rateLimit", RATE_LIMIT_KEYS).flatMap(this::parseRateLimit).map(Optional::of)
+                : Optional.of(Optional.empty());
         if (name.isEmpty() || kind.isEmpty() || team.isEmpty() || contact.isEmpty() || purpose.isEmpty()
-                || expires.isEmpty() || status.isEmpty() || trusts.isEmpty()) {
+                || expires.isEmpty() || status.isEmpty() || trusts.isEmpty() || rateLimit.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new IdentityDefinition(name.get(), kind.get(), team.get(), contact.get(), purpose.get(),
-                expires.get(), status.get(), trusts.get()));
+                expires.get(), status.get(), trusts.get(), rateLimit.get().orElse(null)));
+    }
+
+    /** {@code rateLimit: {requests: 600, per: 1m, burst: 100}}; burst defaults to requests. */
+    private Optional<RateLimit> parseRateLimit(MappingReader limit) {
+        Optional<Integer> requests = limit.has("requests") ? limit.optionalInt("requests").flatMap(value -> positive(limit, "requests", value))
+                : missing(limit, "requests", "how many calls per period, e.g. 600");
+        Optional<Duration> per = limit.has("per") ? limit.requiredText("per").flatMap(text -> duration(limit, "per", text))
+                : missing(limit, "per", "the period, e.g. 1s or 1m");
+        Optional<Integer> burst = limit.has("burst") ? limit.optionalInt("burst").flatMap(value -> positive(limit, "burst", value))
+                : requests;
+        if (requests.isEmpty() || per.isEmpty() || burst.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RateLimit(requests.get(), per.get(), burst.get()));
+    }
+
+    private static Optional<Integer> positive(MappingReader reader, String key, int value) {
+        if (value < 1) {
+            reader.problem(key, "must be at least 1, was " + value);
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    private static <T> Optional<T> missing(MappingReader reader, String key, String what) {
+        reader.problem(key, "required: " + what);
+        return Optional.empty();
     }
 
     private List<ResourceDefinition> parseResources(MappingReader root, Map<String, Integer> seenNames) {

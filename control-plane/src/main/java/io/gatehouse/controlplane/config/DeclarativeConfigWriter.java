@@ -76,6 +76,12 @@ public final class DeclarativeConfigWriter {
             ArrayNode oidc = node.putObject("trust").putArray("oidc");
             identity.oidcTrusts().forEach(trust -> oidc.add(oidcTrust(trust)));
         }
+        if (identity.rateLimit() != null) {
+            ObjectNode limit = node.putObject("rateLimit");
+            limit.put("requests", identity.rateLimit().requests());
+            limit.put("per", duration(identity.rateLimit().per()));
+            limit.put("burst", identity.rateLimit().burst());
+        }
         return node;
     }
 

@@ -5,7 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** One automation: who owns it, why it exists, until when, and how it authenticates. */
+/**
+ * One automation: who owns it, why it exists, until when, and how it authenticates.
+ *
+ * @param rateLimit the calls per period every data plane lets it make, or {@code null} for no limit
+ */
 public record IdentityDefinition(
         String name,
         IdentityKind kind,
@@ -14,7 +18,8 @@ public record IdentityDefinition(
         String purpose,
         Instant expiresAt,
         IdentityStatus status,
-        List<OidcTrust> oidcTrusts) {
+        List<OidcTrust> oidcTrusts,
+        RateLimit rateLimit) {
 
     public IdentityDefinition {
         Objects.requireNonNull(name, "name");
@@ -36,6 +41,6 @@ public record IdentityDefinition(
     }
 
     public IdentityDefinition withStatus(IdentityStatus newStatus) {
-        return new IdentityDefinition(name, kind, ownerTeam, ownerContact, purpose, expiresAt, newStatus, oidcTrusts);
+        return new IdentityDefinition(name, kind, ownerTeam, ownerContact, purpose, expiresAt, newStatus, oidcTrusts, rateLimit);
     }
 }

@@ -45,6 +45,12 @@ public class SnapshotProtoMapper {
                 .setExpiresAt(ProtoTime.timestamp(identity.expiresAt()))
                 .setStatus(toProto(identity.status()));
         identity.oidcTrusts().forEach(trust -> message.addOidcBindings(toProto(trust)));
+        if (identity.rateLimit() != null) {
+            message.setRateLimit(io.gatehouse.proto.config.v1.RateLimit.newBuilder()
+                    .setRequests(identity.rateLimit().requests())
+                    .setPer(ProtoTime.duration(identity.rateLimit().per()))
+                    .setBurst(identity.rateLimit().burst()));
+        }
         return message.build();
     }
 

@@ -55,6 +55,15 @@ public class IdentityEntity extends PanacheEntityBase {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
+    @Column(name = "rate_limit_requests")
+    public Integer rateLimitRequests;
+
+    @Column(name = "rate_limit_period_ms")
+    public Long rateLimitPeriodMs;
+
+    @Column(name = "rate_limit_burst")
+    public Integer rateLimitBurst;
+
     @OneToMany(mappedBy = "identity", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<OidcTrustBindingEntity> oidcBindings = new ArrayList<>();
 }

@@ -3,6 +3,7 @@ package io.gatehouse.controlplane.rest;
 import io.gatehouse.controlplane.domain.ClaimMatcher;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.IdentityOverview;
+import io.gatehouse.controlplane.domain.RateLimit;
 import io.gatehouse.controlplane.domain.OidcTrust;
 
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.Map;
 /** An identity as the admin API shows it; {@code status} is effective now, {@code declaredStatus} as configured. */
 public record IdentityView(String name, String kind, Owner owner, String purpose, Instant createdAt,
                            Instant expiresAt, String status, String declaredStatus, Instant lastUsedAt,
-                           List<OidcBinding> oidcBindings) {
+                           List<OidcBinding> oidcBindings, RateLimit rateLimit) {
 
     public record Owner(String team, String contact) {
     }
@@ -49,6 +50,7 @@ public record IdentityView(String name, String kind, Owner owner, String purpose
         return new IdentityView(identity.name(), identity.kind().declaredName(),
                 new Owner(identity.ownerTeam(), identity.ownerContact()), identity.purpose(), overview.createdAt(),
                 identity.expiresAt(), overview.effectiveStatus().name(), identity.status().name(),
-                overview.lastUsedAt(), identity.oidcTrusts().stream().map(OidcBinding::from).toList());
+                overview.lastUsedAt(), identity.oidcTrusts().stream().map(OidcBinding::from).toList(),
+                identity.rateLimit());
     }
 }

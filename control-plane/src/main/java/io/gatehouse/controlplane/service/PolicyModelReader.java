@@ -8,6 +8,7 @@ import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.IdentityOverview;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
+import io.gatehouse.controlplane.domain.RateLimit;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 import io.gatehouse.controlplane.model.AccessGrantEntity;
 import io.gatehouse.controlplane.model.IdentityEntity;
@@ -64,13 +65,18 @@ public class PolicyModelReader {
                 .map(PolicyModelReader::toDomain)
                 .toList();
         return new IdentityDefinition(entity.name, entity.kind, entity.ownerTeam, entity.ownerContact, entity.purpose,
-                entity.expiresAt, entity.status, trusts);
+                entity.expiresAt, entity.status, trusts, rateLimit(entity));
     }
 
     private static OidcTrust toDomain(OidcTrustBindingEntity binding) {
         Map<String, ClaimMatcher> claims = new TreeMap<>();
         binding.claimMatchers.forEach(column -> claims.put(column.claim(), column.toDomain()));
         return OidcTrust.of(binding.issuer, binding.audiences, claims, binding.forced);
+    }
+
+    private static RateLimit rateLimit(IdentityEntity entity) {
+        return entity.rateLimitRequests == null ? null
+                : new RateLimit(entity.rateLimitRequests, Duration.ofMillis(entity.rateLimitPeriodMs), entity.rateLimitBurst);
     }
 
     private static ResourceDefinition toDomain(ResourceEntity entity) {

@@ -4,6 +4,7 @@ import io.gatehouse.controlplane.domain.GrantDefinition;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
+import io.gatehouse.controlplane.domain.RateLimit;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 import io.gatehouse.controlplane.model.ClaimMatcherColumn;
 import io.gatehouse.controlplane.model.CredentialSourceColumn;
@@ -138,6 +139,10 @@ public class PolicyModelWriter {
         entity.purpose = identity.purpose();
         entity.expiresAt = identity.expiresAt();
         entity.status = identity.status();
+        RateLimit limit = identity.rateLimit();
+        entity.rateLimitRequests = limit == null ? null : limit.requests();
+        entity.rateLimitPeriodMs = limit == null ? null : limit.per().toMillis();
+        entity.rateLimitBurst = limit == null ? null : limit.burst();
         entity.oidcBindings.clear();
         for (OidcTrust trust : identity.oidcTrusts()) {
             OidcTrustBindingEntity binding = new OidcTrustBindingEntity();

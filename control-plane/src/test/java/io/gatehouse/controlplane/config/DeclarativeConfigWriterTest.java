@@ -19,6 +19,7 @@ class DeclarativeConfigWriterTest {
                 owner: {team: platform, contact: platform@acme.example}
                 purpose: "Deploys: acme/deploy from main"
                 expires: 2027-06-30T00:00:00Z
+                rateLimit: {requests: 600, per: 1m, burst: 100}
                 trust:
                   oidc:
                     - issuer: http://127.0.0.1:8090/ci
@@ -46,6 +47,7 @@ class DeclarativeConfigWriterTest {
                 purpose: "123"
                 expires: 2027-01-01T12:30:00+02:00
                 status: suspended
+                rateLimit: {requests: 5, per: 1s}
             resources:
               - name: billing
                 pathPrefix: /billing
