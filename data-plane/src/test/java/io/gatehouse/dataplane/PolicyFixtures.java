@@ -30,7 +30,7 @@ public final class PolicyFixtures {
 
     public static Identity identity(String name, String issuer, IdentityStatus status, Instant expires) {
         return new Identity(name, "IDENTITY_KIND_CI_JOB", "tests", expires, status,
-                List.of(new OidcBinding(issuer, Set.of("gatehouse"), Map.of("repository", "acme/" + name))), "platform");
+                List.of(new OidcBinding(issuer, Set.of("gatehouse"), Map.of("repository", "acme/" + name))), "platform", null);
     }
 
     public static PolicySnapshot policy(String issuer, Identity... identities) {

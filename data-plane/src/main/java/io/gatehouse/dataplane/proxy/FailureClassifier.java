@@ -4,6 +4,7 @@ import io.gatehouse.dataplane.approval.ApprovalUnavailableException;
 import io.gatehouse.dataplane.auth.AuthenticationException;
 import io.gatehouse.dataplane.auth.IssuerUnavailableException;
 import io.gatehouse.dataplane.authz.AccessDeniedException;
+import io.gatehouse.dataplane.ratelimit.RateLimitedException;
 import io.gatehouse.dataplane.credential.CredentialUnavailableException;
 import io.gatehouse.dataplane.path.InvalidPathException;
 import io.gatehouse.dataplane.proxy.framing.MalformedUpstreamResponseException;
@@ -31,6 +32,9 @@ public final class FailureClassifier {
         }
         if (failure instanceof AccessDeniedException e) {
             return Problem.forbidden(e.getMessage());
+        }
+        if (failure instanceof RateLimitedException e) {
+            return Problem.tooManyRequests(e.getMessage());
         }
         if (failure instanceof IssuerUnavailableException e) {
             return Problem.unavailable(e.getMessage());

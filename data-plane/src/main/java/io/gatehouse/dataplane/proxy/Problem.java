@@ -21,6 +21,10 @@ public record Problem(int status, String slug, String title, String detail, Call
         return new Problem(403, "forbidden", "Forbidden", detail, CallDecision.DENIED);
     }
 
+    public static Problem tooManyRequests(String detail) {
+        return new Problem(429, "rate-limited", "Too many requests", detail, CallDecision.DENIED);
+    }
+
     public static Problem tooLarge(String detail) {
         return new Problem(413, "body-too-large", "Request body too large", detail, CallDecision.DENIED);
     }

@@ -22,6 +22,8 @@ import io.gatehouse.dataplane.policy.Resource;
 import io.gatehouse.dataplane.path.PathCanonicalizer;
 import io.gatehouse.dataplane.proxy.framing.StrictResponseFraming;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
+import io.gatehouse.dataplane.ratelimit.IdentityRateLimiter;
+import io.gatehouse.dataplane.ratelimit.RateLimitedException;
 import io.gatehouse.dataplane.snapshot.PolicyHolder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -64,6 +66,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
     private final PolicyHolder policies;
     private final TokenAuthenticator authenticator;
+    private final IdentityRateLimiter rateLimiter;
     private final ApprovalGate approvalGate;
     private final CredentialCache credentials;
     private final AuditShipper audit;
@@ -73,11 +76,12 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final Optional<String> approvalStatusUrl;
     private final MaskingLimits maskingLimits;
 
-    public ProxyRequestHandler(PolicyHolder policies, TokenAuthenticator authenticator, ApprovalGate approvalGate,
-                               CredentialCache credentials, AuditShipper audit, Vertx vertx, DataPlaneConfig config,
-                               MeterRegistry metrics) {
+    public ProxyRequestHandler(PolicyHolder policies, TokenAuthenticator authenticator, IdentityRateLimiter rateLimiter,
+                               ApprovalGate approvalGate, CredentialCache credentials, AuditShipper audit, Vertx vertx,
+                               DataPlaneConfig config, MeterRegistry metrics) {
         this.policies = policies;
         this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
         this.approvalGate = approvalGate;
         this.credentials = credentials;
         this.audit = audit;
@@ -134,6 +138,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
             call.identityOwnerTeam = caller.identity().ownerTeam();
             call.authorization = Authorizer.authorize(policy, caller.identity(), call.request.method().name(),
                     call.canonicalPath, Instant.now());
+            rateLimiter.acquire(caller.identity(), System.nanoTime());
             return call.authorization;
         });
     }
@@ -333,6 +338,9 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
             return;
         }
         Problem problem = FailureClassifier.classify(failure, call.resourceName());
+        if (failure instanceof RateLimitedException limited && !response.headWritten()) {
+            response.putHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        }
         if (problem.decision() == CallDecision.ERROR) {
             LOG.warnf("Request %s (%s %s) failed: %s", call.requestId, call.request.method(), call.canonicalPath,
                     failure.getClass().getSimpleName() + ": " + failure.getMessage());

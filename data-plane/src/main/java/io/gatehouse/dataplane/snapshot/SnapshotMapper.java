@@ -13,6 +13,7 @@ import io.gatehouse.dataplane.policy.InjectionStyle;
 import io.gatehouse.dataplane.policy.OidcBinding;
 import io.gatehouse.dataplane.policy.PathPattern;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
+import io.gatehouse.dataplane.policy.RateLimit;
 import io.gatehouse.dataplane.policy.Resource;
 import io.gatehouse.proto.config.v1.ConfigSnapshot;
 
@@ -73,7 +74,20 @@ public final class SnapshotMapper {
                 .toList();
         return new Identity(identity.getName(), identity.getKind().name(), identity.getPurpose(),
                 identity.hasExpiresAt() ? instant(identity.getExpiresAt()) : null, status(identity), bindings,
-                identity.getOwnerTeam());
+                identity.getOwnerTeam(), rateLimit(identity));
+    }
+
+    /** No limit unless the snapshot sets one; a limit of zero requests or an empty period is invalid. */
+    private static RateLimit rateLimit(io.gatehouse.proto.config.v1.Identity identity) {
+        if (!identity.hasRateLimit()) {
+            return null;
+        }
+        io.gatehouse.proto.config.v1.RateLimit limit = identity.getRateLimit();
+        Duration per = Duration.ofSeconds(limit.getPer().getSeconds(), limit.getPer().getNanos());
+        if (limit.getRequests() < 1 || limit.getBurst() < 1 || per.isZero() || per.isNegative()) {
+            throw new InvalidSnapshotException("identity '" + identity.getName() + "' has an invalid rate limit");
+        }
+        return new RateLimit(limit.getRequests(), per, limit.getBurst());
     }
 
     private static IdentityStatus status(io.gatehouse.proto.config.v1.Identity identity) {

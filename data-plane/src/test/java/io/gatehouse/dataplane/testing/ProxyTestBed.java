@@ -17,6 +17,7 @@ import io.gatehouse.dataplane.policy.PathPattern;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
 import io.gatehouse.dataplane.policy.Resource;
 import io.gatehouse.dataplane.proxy.ProxyRequestHandler;
+import io.gatehouse.dataplane.ratelimit.IdentityRateLimiter;
 import io.gatehouse.dataplane.proxy.ProxyServerAccess;
 import io.gatehouse.dataplane.snapshot.PolicyHolder;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -150,7 +151,7 @@ public final class ProxyTestBed implements AutoCloseable {
             List<CallRecord> records = new CopyOnWriteArrayList<>();
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
             ProxyRequestHandler handler = new ProxyRequestHandler(policies, new TokenAuthenticator(vx, config),
-                    new ApprovalGate(null, config), new FixedCredential(config, secret), new InMemoryAudit(config, records),
+                    new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new InMemoryAudit(config, records),
                     vx, config, metrics);
             HttpServer server = ProxyServerAccess.create(vx, config.proxy(), handler).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
