@@ -255,12 +255,12 @@ final class DeclarativeConfigParser {
         if (style.isEmpty()) {
             return Optional.empty();
         }
-        if (style.get() == InjectionStyle.BEARER) {
+        if (style.get() != InjectionStyle.HEADER) {
             if (credential.has("header")) {
                 credential.problem("header", "only allowed with injection: header");
                 return Optional.empty();
             }
-            return Optional.of(CredentialInjection.bearer());
+            return Optional.of(style.get() == InjectionStyle.BASIC ? CredentialInjection.basic() : CredentialInjection.bearer());
         }
         return credential.requiredText("header").flatMap(header -> {
             if (!HEADER_NAME.matcher(header).matches()) {

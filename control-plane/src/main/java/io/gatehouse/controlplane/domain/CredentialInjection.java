@@ -19,6 +19,10 @@ public record CredentialInjection(InjectionStyle style, String headerName) {
         return new CredentialInjection(InjectionStyle.BEARER, null);
     }
 
+    public static CredentialInjection basic() {
+        return new CredentialInjection(InjectionStyle.BASIC, null);
+    }
+
     public static CredentialInjection header(String headerName) {
         return new CredentialInjection(InjectionStyle.HEADER, headerName);
     }

@@ -9,7 +9,9 @@ public enum InjectionStyle {
     /** {@code Authorization: Bearer <credential>}. */
     BEARER,
     /** A named header carries the credential verbatim. */
-    HEADER;
+    HEADER,
+    /** {@code Authorization: Basic base64(<credential>)}: the credential is {@code user:password}. */
+    BASIC;
 
     public String declaredName() {
         return name().toLowerCase(Locale.ROOT);

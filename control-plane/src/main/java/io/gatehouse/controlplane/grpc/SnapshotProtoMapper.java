@@ -140,6 +140,7 @@ public class SnapshotProtoMapper {
         return switch (style) {
             case BEARER -> InjectionStyle.INJECTION_STYLE_BEARER;
             case HEADER -> InjectionStyle.INJECTION_STYLE_HEADER;
+            case BASIC -> InjectionStyle.INJECTION_STYLE_BASIC;
         };
     }
 }

@@ -69,7 +69,7 @@ class DeclarativeConfigWriterTest {
               - name: db
                 pathPrefix: /db
                 upstream: http://db.internal
-                credential: {injection: bearer, source: {vault: {database: {mount: database, role: readonly}}}}
+                credential: {injection: basic, source: {vault: {database: {mount: database, role: readonly}}}}
                 timeout: 2m
               - name: cloud
                 pathPrefix: /cloud/v1

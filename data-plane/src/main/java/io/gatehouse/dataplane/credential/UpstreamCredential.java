@@ -1,5 +1,7 @@
 package io.gatehouse.dataplane.credential;
 
+import io.gatehouse.dataplane.policy.InjectionStyle;
+
 import java.time.Instant;
 
 /** A credential for one upstream, usable until {@code expiresAt}. Never printed: toString is redacted. */
@@ -24,9 +26,12 @@ public final class UpstreamCredential {
         return secret;
     }
 
-    /** A scrubber for one response of a call this credential was injected into. */
-    public CredentialEchoScrubber echoScrubber() {
-        return new CredentialEchoScrubber(secret);
+    /**
+     * A scrubber for one response of a call this credential was injected into: it looks for the form
+     * that went out on the wire (for Basic, the base64 token; the plain {@code user:password} never did).
+     */
+    public CredentialEchoScrubber echoScrubber(InjectionStyle style) {
+        return new CredentialEchoScrubber(style == InjectionStyle.BASIC ? CredentialInjector.basicToken(secret) : secret);
     }
 
     public Instant expiresAt() {

@@ -1,5 +1,5 @@
 package io.gatehouse.dataplane.policy;
 
 public enum InjectionStyle {
-    BEARER, HEADER
+    BEARER, HEADER, BASIC
 }

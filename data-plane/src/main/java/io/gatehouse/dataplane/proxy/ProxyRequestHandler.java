@@ -232,7 +232,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private Future<HttpClientResponse> fetchCredentialAndForward(ProxyCall call, Buffer bufferedBody, Context context) {
         return onContext(credentials.credentialFor(call.authorization.resource().name()), context)
                 .compose(credential -> {
-                    call.echoScrubber = credential.echoScrubber();
+                    call.echoScrubber = credential.echoScrubber(call.authorization.resource().injectionStyle());
                     return forwarder.forward(call, credential, bufferedBody);
                 });
     }

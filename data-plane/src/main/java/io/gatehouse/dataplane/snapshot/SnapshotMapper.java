@@ -118,6 +118,7 @@ public final class SnapshotMapper {
         InjectionStyle style = switch (resource.getInjection().getStyle()) {
             case INJECTION_STYLE_BEARER -> InjectionStyle.BEARER;
             case INJECTION_STYLE_HEADER -> InjectionStyle.HEADER;
+            case INJECTION_STYLE_BASIC -> InjectionStyle.BASIC;
             default -> throw new InvalidSnapshotException("resource '" + resource.getName() + "' has no credential injection style");
         };
         if (style == InjectionStyle.HEADER && resource.getInjection().getHeaderName().isBlank()) {

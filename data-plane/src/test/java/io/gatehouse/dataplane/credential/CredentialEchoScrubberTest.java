@@ -1,5 +1,6 @@
 package io.gatehouse.dataplane.credential;
 
+import io.gatehouse.dataplane.policy.InjectionStyle;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -69,6 +70,6 @@ class CredentialEchoScrubberTest {
     @Test
     void neverPrintsTheSecret() {
         UpstreamCredential credential = new UpstreamCredential("demo", SECRET, Instant.now());
-        assertFalse(credential.echoScrubber().toString().contains(SECRET));
+        assertFalse(credential.echoScrubber(InjectionStyle.BEARER).toString().contains(SECRET));
     }
 }
