@@ -154,6 +154,12 @@ public class AuditShipper {
         return current == null ? 0 : current.backlog();
     }
 
+    /** Bytes of spooled events not yet acknowledged (what the high-water mark is compared with). */
+    public long unacknowledgedBytes() {
+        AuditSpool current = spool;
+        return current == null ? 0 : current.unacknowledgedBytes();
+    }
+
     /** Runs on the sender thread, which owns the stream; after shutdown there is nothing left to do. */
     private void onSender(Runnable task) {
         if (!sender.isShutdown()) {

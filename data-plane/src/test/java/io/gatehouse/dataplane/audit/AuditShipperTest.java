@@ -5,6 +5,7 @@ import io.gatehouse.proto.audit.v1.AuditBatch;
 import io.gatehouse.proto.audit.v1.AuditEvent;
 import io.gatehouse.proto.audit.v1.AuditIngestionService;
 import io.smallrye.mutiny.Multi;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,9 +121,15 @@ class AuditShipperTest {
         AuditShipper shipper = new AuditShipper(new ControlPlaneStandIn(false), "dp-test", 10, Duration.ofMillis(20),
                 dir.resolve("audit"), new AuditSpool.Settings(SyncPolicy.NONE, Duration.ofMillis(20), 1 << 20, 1, 0));
         shipper.onStart(null);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        AuditSpoolMetrics.register(shipper, meters);
         try {
+            assertEquals(0.0, meters.get("gatehouse.audit.spool.refusing").gauge().value());
             shipper.record(outcome("fills-the-spool"));
             assertTrue(!shipper.hasRoom());
+            assertEquals(1.0, meters.get("gatehouse.audit.spool.refusing").gauge().value());
+            assertEquals(1.0, meters.get("gatehouse.audit.spool.backlog.events").gauge().value());
+            assertTrue(meters.get("gatehouse.audit.spool.unacknowledged.bytes").gauge().value() > 0);
             Throwable failure = shipper.admit(start("refused")).toCompletableFuture().handle((ok, error) -> error).join();
             assertTrue(failure instanceof AuditUnavailableException, "refused with: " + failure);
         } finally {
