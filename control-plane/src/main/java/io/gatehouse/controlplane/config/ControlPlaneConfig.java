@@ -72,6 +72,14 @@ public interface ControlPlaneConfig {
         /** Active client secrets an identity may have at once (two allow a rotation without downtime). */
         @WithDefault("5")
         int maxSecretsPerIdentity();
+
+        /** A client secret not used for this long (since created, if never) is revoked automatically. */
+        @WithDefault("P90D")
+        Duration revokeUnusedAfter();
+
+        /** How often unused client secrets are looked for. */
+        @WithDefault("1H")
+        Duration unusedSecretSweepInterval();
     }
 
     /** Which groups of an admin token (its {@code groups} claim) give which admin API role. */

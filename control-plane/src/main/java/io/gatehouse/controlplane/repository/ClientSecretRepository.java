@@ -4,6 +4,7 @@ import io.gatehouse.controlplane.model.ClientSecretEntity;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,12 @@ public class ClientSecretRepository implements PanacheRepository<ClientSecretEnt
     public List<ClientSecretEntity> ofIdentity(String identity, boolean includeRevoked) {
         return find("select s from ClientSecretEntity s join fetch s.identity i where i.name = ?1"
                 + (includeRevoked ? "" : " and s.revokedAt is null") + " order by s.createdAt desc, s.id desc", identity).list();
+    }
+
+    /** Active secrets whose last use (or creation, if never used) is before {@code cutoff}, identities loaded. */
+    public List<ClientSecretEntity> unusedSince(Instant cutoff) {
+        return find("select s from ClientSecretEntity s join fetch s.identity where s.revokedAt is null"
+                + " and coalesce(s.lastUsedAt, s.createdAt) < ?1", cutoff).list();
     }
 
     public Optional<ClientSecretEntity> bySecretId(String secretId) {

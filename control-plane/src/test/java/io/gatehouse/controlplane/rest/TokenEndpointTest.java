@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.controlplane.config.DeclarativeConfigLoader;
 import io.gatehouse.controlplane.config.TestConfigs;
 import io.gatehouse.controlplane.security.SigningKeys;
+import io.gatehouse.controlplane.domain.ClientSecretInfo;
+import io.gatehouse.controlplane.model.ClientSecretEntity;
+import io.gatehouse.controlplane.repository.ClientSecretRepository;
 import io.gatehouse.controlplane.service.PolicyUpdateService;
+import io.gatehouse.controlplane.service.UnusedClientSecretRevoker;
 import io.gatehouse.launcher.testing.PostgresTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,12 +22,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Base64;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -46,6 +54,12 @@ class TokenEndpointTest {
 
     @Inject
     SigningKeys signingKeys;
+
+    @Inject
+    UnusedClientSecretRevoker revoker;
+
+    @Inject
+    ClientSecretRepository secretRepository;
 
     @BeforeEach
     void startFromTheReadmeExample() {
@@ -144,6 +158,35 @@ class TokenEndpointTest {
                 .body("error_description", containsString("suspended"));
         given().when().get("/api/v1/audit/events?kind=token.refused&from=" + Instant.now().minusSeconds(60)).then()
                 .statusCode(200).body("size()", equalTo(3)); // wrong secret, unknown client, suspended
+    }
+
+    @Test
+    @TestSecurity(user = "ada", roles = "gatehouse-admins")
+    void secretsUnusedForTooLongAreRevokedOnceWithTheirReason() {
+        String neverUsed = given().when().post("/api/v1/identities/deploy-bot/client-secrets").then().statusCode(201)
+                .extract().path("info.secretId");
+        String usedLately = given().when().post("/api/v1/identities/deploy-bot/client-secrets").then().statusCode(201)
+                .extract().path("info.secretId");
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ClientSecretEntity old = secretRepository.bySecretId(neverUsed).orElseThrow();
+            old.createdAt = now.minus(Duration.ofDays(100));
+            ClientSecretEntity recent = secretRepository.bySecretId(usedLately).orElseThrow();
+            recent.createdAt = now.minus(Duration.ofDays(100));
+            recent.lastUsedAt = now.minus(Duration.ofDays(10));
+        });
+
+        List<ClientSecretInfo> revoked = revoker.revokeUnused(now);
+
+        ClientSecretInfo gone = revoked.stream().filter(info -> info.secretId().equals(neverUsed)).findFirst().orElseThrow();
+        assertTrue(gone.revokedReason().startsWith("never used") && gone.revokedReason().contains("revoke-unused-after"),
+                gone.revokedReason());
+        assertTrue(revoked.stream().noneMatch(info -> info.secretId().equals(usedLately)), "used 10 days ago: kept");
+        assertTrue(revoker.revokeUnused(now).isEmpty(), "revoked once");
+        assertTrue(revoker.revokeUnused(now.plus(Duration.ofDays(81))).stream()
+                .anyMatch(info -> info.secretId().equals(usedLately) && info.revokedReason().startsWith("unused since")));
+        given().when().get("/api/v1/audit/events?kind=policy.client-secret.revoked").then().statusCode(200)
+                .body("actor", hasItem("gatehouse-lifecycle"));
     }
 
     @Test
