@@ -36,9 +36,9 @@ public final class PolicyFixtures {
     public static PolicySnapshot policy(String issuer, Identity... identities) {
         Resource demo = new Resource("demo", "/demo", URI.create("http://127.0.0.1:1"), InjectionStyle.BEARER, "",
                 new MaskingRuleCompiler(Optional.empty()).compile(io.gatehouse.proto.config.v1.Resource.newBuilder()
-                        .addMaskedFields("ssn").build()), Duration.ofSeconds(5));
+                        .addMaskedFields("ssn").build()), Duration.ofSeconds(5), null);
         Resource demoAdmin = new Resource("demo-admin", "/demo/admin", URI.create("http://127.0.0.1:2"), InjectionStyle.BEARER, "",
-                MaskingPolicy.NONE, null);
+                MaskingPolicy.NONE, null, null);
         List<Grant> grants = List.of(
                 new Grant("deploy", "demo", Set.of("GET"), List.of(PathPattern.compile("/customers/**")), null, null),
                 new Grant("deploy", "demo", Set.of("POST"), List.of(PathPattern.compile("/refunds")), null,

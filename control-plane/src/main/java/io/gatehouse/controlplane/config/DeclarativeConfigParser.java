@@ -44,7 +44,8 @@ final class DeclarativeConfigParser {
             "rateLimit");
     private static final Set<String> RATE_LIMIT_KEYS = keys("requests", "per", "burst");
     private static final Set<String> OWNER_KEYS = keys("team", "contact");
-    private static final Set<String> RESOURCE_KEYS = keys("name", "pathPrefix", "upstream", "credential", "masking", "timeout");
+    private static final Set<String> RESOURCE_KEYS = keys("name", "host", "pathPrefix", "upstream", "credential", "masking",
+            "timeout");
     private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header", CredentialSourceParser.SOURCE, "ttl", "dataPlanes");
     private static final Set<String> MASKING_KEYS = keys("fields", "rules");
     private static final Set<String> GRANT_KEYS = keys("identity", "resource", "methods", "paths", "expires", "approval");
@@ -55,6 +56,7 @@ final class DeclarativeConfigParser {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern PATH_PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
     private static final Pattern PATH_PATTERN = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -190,15 +192,21 @@ final class DeclarativeConfigParser {
         }
         MappingReader resource = maybeResource.get();
         Optional<String> name = uniqueName(resource, path, seenNames, "resource");
+        Optional<Optional<String>> host = resource.has("host")
+                ? resource.requiredText("host").flatMap(text -> hostName(resource, text)).map(Optional::of)
+                : Optional.of(Optional.empty());
         Optional<String> pathPrefix = resource.requiredText("pathPrefix").flatMap(prefix -> {
-            if (!PATH_PREFIX.matcher(prefix).matches() || prefix.contains("/./") || prefix.contains("/../")
-                    || prefix.endsWith("/.") || prefix.endsWith("/..")) {
-                resource.problem("pathPrefix", "must be an absolute path of plain segments without trailing '/', e.g. /payments, was '" + prefix + "'");
+            boolean wholeHost = prefix.equals("/") && host.map(Optional::isPresent).orElse(false);
+            if (!wholeHost && (!PATH_PREFIX.matcher(prefix).matches() || prefix.contains("/./") || prefix.contains("/../")
+                    || prefix.endsWith("/.") || prefix.endsWith("/.."))) {
+                resource.problem("pathPrefix", "must be an absolute path of plain segments without trailing '/', e.g. /payments"
+                        + " ('/' only together with a host), was '" + prefix + "'");
                 return Optional.empty();
             }
-            String firstUser = seenPrefixes.putIfAbsent(prefix, path);
+            String route = host.flatMap(h -> h).map(h -> h + " ").orElse("") + prefix;
+            String firstUser = seenPrefixes.putIfAbsent(route, path);
             if (firstUser != null) {
-                resource.problem("pathPrefix", "duplicate path prefix '" + prefix + "' (also used by " + firstUser + ")");
+                resource.problem("pathPrefix", "duplicate route '" + route + "' (also used by " + firstUser + ")");
                 return Optional.empty();
             }
             return Optional.of(prefix);
@@ -222,11 +230,22 @@ final class DeclarativeConfigParser {
                 .orElse(Optional.of(ResourceDefinition.DEFAULT_UPSTREAM_TIMEOUT));
         if (name.isEmpty() || pathPrefix.isEmpty() || upstream.isEmpty() || injection.isEmpty()
                 || maskedFields.isEmpty() || maskingRules.isEmpty() || timeout.isEmpty() || credentialSource.isEmpty()
-                || dataPlanePools.isEmpty()) {
+                || dataPlanePools.isEmpty() || host.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ResourceDefinition(name.get(), pathPrefix.get(), upstream.get(), injection.get(),
-                maskedFields.get(), maskingRules.get(), timeout.get(), credentialSource.get(), dataPlanePools.get()));
+                maskedFields.get(), maskingRules.get(), timeout.get(), credentialSource.get(), dataPlanePools.get(),
+                host.get().orElse(null)));
+    }
+
+    /** A DNS name as callers send it in Host (without port), compared in lower case. */
+    private static Optional<String> hostName(MappingReader resource, String text) {
+        String host = text.toLowerCase(Locale.ROOT);
+        if (!HOST.matcher(host).matches()) {
+            resource.problem("host", "must be a host name like api.acme.example (no scheme, port or path), was '" + text + "'");
+            return Optional.empty();
+        }
+        return Optional.of(host);
     }
 
     private Optional<CredentialSource> parseCredentialSource(MappingReader credential) {

@@ -116,6 +116,9 @@ public final class DeclarativeConfigWriter {
     public static ObjectNode resource(ResourceDefinition resource) {
         ObjectNode node = NODES.objectNode();
         node.put("name", resource.name());
+        if (resource.host() != null) {
+            node.put("host", resource.host());
+        }
         node.put("pathPrefix", resource.pathPrefix());
         node.put("upstream", resource.upstreamUrl());
         ObjectNode credential = node.putObject("credential");

@@ -10,6 +10,7 @@ import java.util.TreeSet;
  *
  * @param credentialSource where the vault broker finds the credential ({@code null}: its static store)
  * @param dataPlanePools   the data-plane pools that may receive the credential (empty: the default pool)
+ * @param host             the request host this resource serves, lower case; {@code null} for any host
  */
 public record ResourceDefinition(
         String name,
@@ -20,7 +21,8 @@ public record ResourceDefinition(
         List<MaskingRuleDefinition> maskingRules,
         Duration upstreamTimeout,
         CredentialSource credentialSource,
-        List<String> dataPlanePools) {
+        List<String> dataPlanePools,
+        String host) {
 
     /** Used when a resource declares no timeout. */
     public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(30);
@@ -37,6 +39,7 @@ public record ResourceDefinition(
         // in declared order: it names rules without a name
         maskingRules = maskingRules == null ? List.of() : List.copyOf(maskingRules);
         credentialSource = credentialSource == null ? CredentialSource.defaultSource() : credentialSource;
+        host = host == null || host.isEmpty() ? null : host;
         dataPlanePools = dataPlanePools == null || dataPlanePools.isEmpty()
                 ? List.of(DEFAULT_DATA_PLANE_POOL) : List.copyOf(new TreeSet<>(dataPlanePools));
     }

@@ -84,6 +84,7 @@ public class SnapshotProtoMapper {
             injection.setHeaderName(resource.injection().headerName());
         }
         return Resource.newBuilder()
+                .setHost(resource.host() == null ? "" : resource.host())
                 .setName(resource.name())
                 .setPathPrefix(resource.pathPrefix())
                 .setUpstreamUrl(resource.upstreamUrl())

@@ -27,8 +27,12 @@ public class ResourceEntity extends PanacheEntityBase {
     @Column(nullable = false, unique = true)
     public String name;
 
-    @Column(name = "path_prefix", nullable = false, unique = true)
+    @Column(name = "path_prefix", nullable = false)
     public String pathPrefix;
+
+    /** Empty: any host. */
+    @Column(nullable = false)
+    public String host = "";
 
     @Column(name = "upstream_url", nullable = false)
     public String upstreamUrl;

@@ -7,13 +7,13 @@ import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
 import java.util.List;
 
 /** An upstream resource as the admin API shows it. The credential itself never leaves the vault broker. */
-public record ResourceView(String name, String pathPrefix, String upstreamUrl, String injection,
+public record ResourceView(String name, String host, String pathPrefix, String upstreamUrl, String injection,
                            String injectionHeader, List<String> maskedFields,
                            List<MaskingRuleDefinition> maskingRules, long timeoutMs,
                            CredentialSourceView credentialSource, List<String> dataPlanePools) {
 
     static ResourceView from(ResourceDefinition resource) {
-        return new ResourceView(resource.name(), resource.pathPrefix(), resource.upstreamUrl(),
+        return new ResourceView(resource.name(), resource.host(), resource.pathPrefix(), resource.upstreamUrl(),
                 resource.injection().style().declaredName(), resource.injection().headerName(),
                 resource.maskedFields(), resource.maskingRules(), resource.upstreamTimeout().toMillis(),
                 CredentialSourceView.from(resource.credentialSource()), resource.dataPlanePools());

@@ -82,7 +82,7 @@ public class PolicyModelReader {
     private static ResourceDefinition toDomain(ResourceEntity entity) {
         return new ResourceDefinition(entity.name, entity.pathPrefix, entity.upstreamUrl,
                 new CredentialInjection(entity.injectionStyle, entity.injectionHeader), entity.maskedFields, entity.maskingRules,
-                Duration.ofMillis(entity.upstreamTimeoutMs), entity.credentialSource.toDomain(), entity.dataPlanePools);
+                Duration.ofMillis(entity.upstreamTimeoutMs), entity.credentialSource.toDomain(), entity.dataPlanePools, entity.host);
     }
 
     static GrantDefinition toDomain(AccessGrantEntity entity) {

@@ -160,6 +160,7 @@ public class PolicyModelWriter {
     private static void copy(ResourceDefinition resource, ResourceEntity entity) {
         entity.name = resource.name();
         entity.pathPrefix = resource.pathPrefix();
+        entity.host = resource.host() == null ? "" : resource.host();
         entity.upstreamUrl = resource.upstreamUrl();
         entity.injectionStyle = resource.injection().style();
         entity.injectionHeader = resource.injection().headerName();

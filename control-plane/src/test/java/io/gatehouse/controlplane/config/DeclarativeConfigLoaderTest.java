@@ -100,7 +100,7 @@ class DeclarativeConfigLoaderTest {
 
         assertProblems(problems, 
                 "resources[1].name: duplicate resource name 'demo'",
-                "resources[1].pathPrefix: duplicate path prefix '/demo' (also used by resources[0])");
+                "resources[1].pathPrefix: duplicate route '/demo' (also used by resources[0])");
     }
 
     @Test
@@ -116,8 +116,8 @@ class DeclarativeConfigLoaderTest {
                 """);
 
         assertProblems(problems, 
-                "resources[0].retries: unknown key (allowed: name, pathPrefix, upstream, credential, masking, timeout)",
-                "resources[0].pathPrefix: must be an absolute path of plain segments without trailing '/', e.g. /payments, was 'demo/'",
+                "resources[0].retries: unknown key (allowed: name, host, pathPrefix, upstream, credential, masking, timeout)",
+                "resources[0].pathPrefix: must be an absolute path of plain segments without trailing '/', e.g. /payments ('/' only together with a host), was 'demo/'",
                 "resources[0].upstream: must be an absolute http(s) URL with a host and without credentials, query or fragment, was 'ftp://user:secret@example.com/x'",
                 "resources[0].credential.header: required",
                 "resources[0].timeout: must be a positive duration like 500ms, 10s, 2m, 1h or PT10S, was 'soon'");

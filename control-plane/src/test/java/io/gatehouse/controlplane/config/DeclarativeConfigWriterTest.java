@@ -67,7 +67,8 @@ class DeclarativeConfigWriterTest {
                     - {field: secret, action: drop}
                 timeout: 1500ms
               - name: db
-                pathPrefix: /db
+                host: DB.internal.example
+                pathPrefix: /
                 upstream: http://db.internal
                 credential: {injection: basic, source: {vault: {database: {mount: database, role: readonly}}}}
                 timeout: 2m

@@ -22,11 +22,17 @@ public final class Authorizer {
 
     public static Authorization authorize(PolicySnapshot policy, Identity identity, String method, String canonicalPath,
                                           Instant now) {
+        return authorize(policy, identity, method, null, canonicalPath, now);
+    }
+
+    /** @param host the request's host, lower case without port, or null */
+    public static Authorization authorize(PolicySnapshot policy, Identity identity, String method, String host,
+                                          String canonicalPath, Instant now) {
         String refusal = identity.refusalReason(now);
         if (refusal != null) {
             throw new AccessDeniedException(refusal);
         }
-        Optional<Resource> routed = policy.route(canonicalPath);
+        Optional<Resource> routed = policy.route(host, canonicalPath);
         if (routed.isPresent()) {
             Resource resource = routed.get();
             String resourcePath = resourcePath(resource, canonicalPath);

@@ -10,10 +10,14 @@ import java.util.stream.Collectors;
 /** One consistent, immutable picture of identities, resources and grants, as sent by the control plane. */
 public final class PolicySnapshot {
 
+    private static final String ANY_HOST = "";
+
     private final String version;
     private final Instant generatedAt;
     private final Map<String, Identity> identitiesByName;
-    private final Map<String, Resource> resourcesByPrefix;
+    /** By host ("" for resources that serve any host), then by path prefix. */
+    private final Map<String, Map<String, Resource>> resourcesByHostAndPrefix;
+    private final int resourceCount;
     private final Map<String, Map<String, List<Grant>>> grantsByIdentityAndResource;
     private final TrustBindingIndex trustBindings;
     private final GatewayTokenTrust gatewayTokens;
@@ -29,7 +33,10 @@ public final class PolicySnapshot {
         this.gatewayTokens = gatewayTokens;
         this.generatedAt = generatedAt;
         this.identitiesByName = identities.stream().collect(Collectors.toUnmodifiableMap(Identity::name, Function.identity()));
-        this.resourcesByPrefix = resources.stream().collect(Collectors.toUnmodifiableMap(Resource::pathPrefix, Function.identity()));
+        this.resourcesByHostAndPrefix = resources.stream().collect(Collectors.groupingBy(
+                resource -> resource.host() == null ? ANY_HOST : resource.host(),
+                Collectors.toUnmodifiableMap(Resource::pathPrefix, Function.identity())));
+        this.resourceCount = resources.size();
         this.grantsByIdentityAndResource = grants.stream().collect(Collectors.groupingBy(Grant::identity,
                 Collectors.groupingBy(Grant::resource)));
         this.trustBindings = new TrustBindingIndex(identities);
@@ -68,7 +75,7 @@ public final class PolicySnapshot {
     }
 
     public int resourceCount() {
-        return resourcesByPrefix.size();
+        return resourceCount;
     }
 
     /**
@@ -76,6 +83,27 @@ public final class PolicySnapshot {
      * lookup per segment of the path, however many resources there are.
      */
     public Optional<Resource> route(String canonicalPath) {
+        return route(null, canonicalPath);
+    }
+
+    /**
+     * The resource for a request to {@code host} (lower case, no port; null when unknown): the resources of
+     * that host first, then those serving any host; within each, the longest segment-aligned prefix.
+     */
+    public Optional<Resource> route(String host, String canonicalPath) {
+        if (host != null) {
+            Map<String, Resource> ofHost = resourcesByHostAndPrefix.get(host);
+            if (ofHost != null) {
+                Optional<Resource> routed = longestPrefix(ofHost, canonicalPath);
+                if (routed.isPresent()) {
+                    return routed;
+                }
+            }
+        }
+        return longestPrefix(resourcesByHostAndPrefix.getOrDefault(ANY_HOST, Map.of()), canonicalPath);
+    }
+
+    private static Optional<Resource> longestPrefix(Map<String, Resource> resourcesByPrefix, String canonicalPath) {
         Resource exact = resourcesByPrefix.get(canonicalPath);
         if (exact != null) {
             return Optional.of(exact);

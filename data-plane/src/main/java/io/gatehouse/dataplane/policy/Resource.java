@@ -10,7 +10,7 @@ import java.time.Duration;
  * response masking rules ({@link MaskingPolicy#NONE} when it has none).
  */
 public record Resource(String name, String pathPrefix, URI upstream, InjectionStyle injectionStyle,
-                       String injectionHeader, MaskingPolicy masking, Duration upstreamTimeout) {
+                       String injectionHeader, MaskingPolicy masking, Duration upstreamTimeout, String host) {
 
     public boolean masks() {
         return masking.masks();

@@ -36,6 +36,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -137,10 +138,16 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
             call.identityPurpose = caller.identity().purpose();
             call.identityOwnerTeam = caller.identity().ownerTeam();
             call.authorization = Authorizer.authorize(policy, caller.identity(), call.request.method().name(),
-                    call.canonicalPath, Instant.now());
+                    requestHost(call.request), call.canonicalPath, Instant.now());
             rateLimiter.acquire(caller.identity(), System.nanoTime());
             return call.authorization;
         });
+    }
+
+    /** The Host (authority) of the request in lower case without port, or null when it has none. */
+    private static String requestHost(HttpServerRequest request) {
+        HostAndPort authority = request.authority();
+        return authority == null || authority.host().isEmpty() ? null : authority.host().toLowerCase(Locale.ROOT);
     }
 
     private static String bearerToken(HttpServerRequest request) {

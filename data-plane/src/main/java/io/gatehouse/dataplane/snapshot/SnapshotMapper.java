@@ -50,8 +50,9 @@ public final class SnapshotMapper {
             if (!resourceNames.add(resource.name())) {
                 throw new InvalidSnapshotException("duplicate resource '" + resource.name() + "'");
             }
-            if (!prefixes.add(resource.pathPrefix())) {
-                throw new InvalidSnapshotException("duplicate path prefix '" + resource.pathPrefix() + "'");
+            String route = (resource.host() == null ? "" : resource.host() + " ") + resource.pathPrefix();
+            if (!prefixes.add(route)) {
+                throw new InvalidSnapshotException("duplicate route '" + route + "'");
             }
         }
         List<Grant> grants = snapshot.getGrantsList().stream().map(grant -> {
@@ -133,7 +134,7 @@ public final class SnapshotMapper {
         Duration timeout = resource.hasUpstreamTimeout()
                 ? Duration.ofSeconds(resource.getUpstreamTimeout().getSeconds(), resource.getUpstreamTimeout().getNanos())
                 : null;
-        return new Resource(resource.getName(), prefix, upstream, style, resource.getInjection().getHeaderName(), masking, timeout);
+        return new Resource(resource.getName(), prefix, upstream, style, resource.getInjection().getHeaderName(), masking, timeout, resource.getHost().isEmpty() ? null : resource.getHost().toLowerCase(Locale.ROOT));
     }
 
     private static Grant grant(io.gatehouse.proto.config.v1.Grant grant) {

@@ -36,7 +36,7 @@ class CredentialInjectorTest {
 
     private static MultiMap injected(InjectionStyle style, String header) {
         Resource resource = new Resource("api", "/api", URI.create("http://127.0.0.1:1"), style, header == null ? "" : header,
-                MaskingPolicy.NONE, null);
+                MaskingPolicy.NONE, null, null);
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         CredentialInjector.inject(resource, CREDENTIAL, headers);
         return headers;

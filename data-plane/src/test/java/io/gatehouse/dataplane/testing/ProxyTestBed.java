@@ -121,7 +121,7 @@ public final class ProxyTestBed implements AutoCloseable {
         }
 
         public Builder resource(String name, URI upstream, MaskingPolicy masking) {
-            resources.add(new Resource(name, "/" + name, upstream, InjectionStyle.BEARER, "", masking, Duration.ofSeconds(10)));
+            resources.add(new Resource(name, "/" + name, upstream, InjectionStyle.BEARER, "", masking, Duration.ofSeconds(10), null));
             return this;
         }
 
