@@ -285,8 +285,11 @@ class AuditSpoolTest {
         return AuditEvents.start(new CallStart(requestId, Instant.now(), "deploy-bot", "demo", "GET", "/demo/customers/42"), "dp-test");
     }
 
+    /** Fixed, so that every outcome with a same-length request id has the same encoded size. */
+    private static final Instant OUTCOME_TIME = Instant.parse("2026-11-29T12:00:00.123456789Z");
+
     private static AuditEvent outcome(String requestId) {
-        return AuditEvents.outcome(new CallRecord(UUID.randomUUID().toString(), requestId, Instant.now(), "deploy-bot",
+        return AuditEvents.outcome(new CallRecord(UUID.randomUUID().toString(), requestId, OUTCOME_TIME, "deploy-bot",
                 "demo", "GET", "/demo/customers/42", CallDecision.ALLOWED, null, null, 200, Duration.ofMillis(3),
                 Map.of("ssn", 1)), "dp-test");
     }
