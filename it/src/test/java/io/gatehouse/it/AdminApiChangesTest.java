@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.it.support.ConfigSync;
 import io.gatehouse.it.support.GatehouseSuite;
 import io.gatehouse.it.support.Http;
+import io.gatehouse.it.support.Propagation;
 import io.gatehouse.it.support.Tokens;
 import io.gatehouse.launcher.suite.Service;
 import io.gatehouse.launcher.suite.Suite;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.IntPredicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdminApiChangesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration PROPAGATION_LIMIT = Duration.ofSeconds(2);
     private static final String INVOICES_GRANT = """
             {"identity": "deploy-bot", "resource": "demo", "methods": ["GET"], "paths": ["/invoices/*"]}
             """;
@@ -74,18 +73,7 @@ class AdminApiChangesTest {
         assertEquals("it-admin", changes.get(0).path("actor").asText(), changes::toString);
     }
 
-    /** Polls the data plane until the status is as expected; fails if that takes longer than the limit. */
     private static void awaitStatus(String url, IntPredicate expected, String what) {
-        Instant start = Instant.now();
-        Instant deadline = start.plus(PROPAGATION_LIMIT);
-        String token = Tokens.deployBot();
-        HttpResponse<String> last;
-        do {
-            last = Http.get(url, token);
-            if (expected.test(last.statusCode())) {
-                return;
-            }
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("waited " + PROPAGATION_LIMIT + " for " + what + "; last answer " + Http.describe(last));
+        Propagation.awaitStatus(url, Tokens.deployBot(), expected, what);
     }
 }

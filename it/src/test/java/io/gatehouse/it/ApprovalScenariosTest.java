@@ -46,12 +46,11 @@ class ApprovalScenariosTest {
     private static final String APPROVAL_ID = "X-Gatehouse-Approval-Id";
     private static final HttpClient CONCURRENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static String replicaProxy;
 
     @Test
     void theSameApprovalRetriedOnTwoReplicasAtOncePassesExactlyOnce() throws Exception {
         Suite suite = GatehouseSuite.requireAll();
-        String replica = replica(suite);
+        String replica = GatehouseSuite.secondDataPlane();
         String body = refund("two replicas");
         HttpResponse<String> asked = call(suite.proxyUrl(), "/refunds", body, Map.of("Prefer", "respond-async"));
         assertEquals(202, asked.statusCode(), () -> Http.describe(asked));
@@ -219,13 +218,6 @@ class ApprovalScenariosTest {
     }
 
     // ---- helpers
-
-    private static synchronized String replica(Suite suite) {
-        if (replicaProxy == null) {
-            replicaProxy = suite.startDataPlaneReplica("it-dp-2");
-        }
-        return replicaProxy;
-    }
 
     private static String refund(String note) {
         return "{\"customerId\":\"9\",\"amount\":\"1.00\",\"note\":\"" + note + " " + UUID.randomUUID() + "\"}";

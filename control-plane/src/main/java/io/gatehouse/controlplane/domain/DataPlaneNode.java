@@ -15,6 +15,7 @@ public record DataPlaneNode(
         Instant lastSentAt,
         String lastAckedVersion,
         Instant lastAckedAt,
+        String lastNackedVersion,
         String lastNackError,
         Instant lastNackAt) {
 }

@@ -92,9 +92,9 @@ final class ConfigStreamSession {
             registry.acknowledged(nodeId, version);
             LOG.debugf("Data plane %s acknowledged snapshot %s (nonce %s)", nodeId, version, nonce);
         } else {
-            registry.rejected(nodeId, request.getErrorDetail());
+            registry.rejected(nodeId, version, request.getErrorDetail());
             LOG.warnf("Data plane %s rejected snapshot %s (nonce %s) and keeps version '%s': %s", nodeId,
-                    versionsByNonce.getOrDefault(nonce, "unknown"), nonce, request.getVersionInfo(),
+                    version, nonce, request.getVersionInfo(),
                     request.getErrorDetail());
         }
     }

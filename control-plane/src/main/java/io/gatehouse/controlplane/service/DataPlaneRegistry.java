@@ -53,8 +53,9 @@ public class DataPlaneRegistry {
         });
     }
 
-    public void rejected(String nodeId, String error) {
+    public void rejected(String nodeId, String version, String error) {
         update(nodeId, state -> {
+            state.lastNackedVersion = version;
             state.lastNackError = error;
             state.lastNackAt = clock.instant();
         });
@@ -94,6 +95,7 @@ public class DataPlaneRegistry {
         private Instant lastSentAt;
         private String lastAckedVersion;
         private Instant lastAckedAt;
+        private String lastNackedVersion;
         private String lastNackError;
         private Instant lastNackAt;
 
@@ -103,7 +105,7 @@ public class DataPlaneRegistry {
 
         private synchronized DataPlaneNode snapshot() {
             return new DataPlaneNode(nodeId, connected, connectedSince, disconnectedAt, lastSentVersion, lastSentAt,
-                    lastAckedVersion, lastAckedAt, lastNackError, lastNackAt);
+                    lastAckedVersion, lastAckedAt, lastNackedVersion, lastNackError, lastNackAt);
         }
     }
 }

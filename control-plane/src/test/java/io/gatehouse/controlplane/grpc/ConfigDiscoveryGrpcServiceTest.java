@@ -104,6 +104,7 @@ class ConfigDiscoveryGrpcServiceTest {
                 .setResponseNonce(first.getNonce()).setErrorDetail("unknown injection style").build());
         await("the NACK is recorded", () -> "unknown injection style".equals(node(nodeId).lastNackError()));
         assertNotNull(node(nodeId).lastNackAt());
+        assertEquals(first.getVersion(), node(nodeId).lastNackedVersion(), "the version the NACK answered");
         String metrics = io.restassured.RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("gatehouse_config_node_in_sync{node=\"" + nodeId + "\"} 1.0"), "in sync: " + nodeId);
         assertTrue(metrics.contains("gatehouse_config_node_nacked{node=\"" + nodeId + "\"} 1.0"), "nacked: " + nodeId);

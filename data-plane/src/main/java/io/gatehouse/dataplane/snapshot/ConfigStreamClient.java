@@ -47,6 +47,7 @@ public class ConfigStreamClient {
     private final String controlPlaneAddress;
     private final MaskingRuleCompiler masking;
     private final SnapshotSignatureVerifier signatures;
+    private final ConfigSnapshotMetrics metrics;
     private final ScheduledExecutorService scheduler = DaemonScheduler.named("config-stream-reconnect");
     private final Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
     private volatile Cancellable subscription;
@@ -54,8 +55,9 @@ public class ConfigStreamClient {
 
     public ConfigStreamClient(@GrpcClient("controlplane") @RegisterClientInterceptor(JoinTokenClientInterceptor.class)
                               ConfigDiscoveryService controlPlane, PolicyHolder policy,
-                              DataPlaneConfig config) {
+                              DataPlaneConfig config, ConfigSnapshotMetrics metrics) {
         this.controlPlane = controlPlane;
+        this.metrics = metrics;
         this.policy = policy;
         this.lastGood = new LastGoodSnapshotFile(Path.of(config.dataPlane().stateDir()));
         this.signatures = new SnapshotSignatureVerifier(trustedKeys(config));
@@ -138,6 +140,7 @@ public class ConfigStreamClient {
             policy.install(applied, Instant.now());
             persist(snapshot);
             answer.setVersionInfo(applied.version());
+            metrics.applied();
             if (previous == null || !previous.version().equals(applied.version())) {
                 LOG.infof("Applied config version %s (%d identities, %d resources)", applied.version(),
                         applied.identities().size(), applied.resourceCount());
@@ -145,6 +148,7 @@ public class ConfigStreamClient {
         } catch (InvalidSnapshotException e) {
             PolicySnapshot kept = policy.current();
             answer.setVersionInfo(kept == null ? "" : kept.version()).setErrorDetail(e.getMessage());
+            metrics.rejected();
             LOG.warnf("Rejected config version %s: %s; keeping version %s", snapshot.getVersion(), e.getMessage(),
                     kept == null ? "none" : kept.version());
         }

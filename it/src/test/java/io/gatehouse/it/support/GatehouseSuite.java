@@ -20,8 +20,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class GatehouseSuite {
 
+    /** The node id of the second data-plane replica that scenarios about several replicas share. */
+    public static final String SECOND_DATA_PLANE_ID = "it-dp-2";
+
     private static Suite suite;
     private static RuntimeException startFailure;
+    private static String secondDataPlaneProxy;
 
     private GatehouseSuite() {
     }
@@ -61,6 +65,18 @@ public final class GatehouseSuite {
     /** Every service, the usual precondition of an end-to-end scenario. */
     public static Suite requireAll() {
         return require(Service.values());
+    }
+
+    /**
+     * The proxy URL of a second data-plane replica ({@link #SECOND_DATA_PLANE_ID}) on the same control
+     * plane, started on first use and kept for the rest of the run.
+     */
+    public static synchronized String secondDataPlane() {
+        Suite running = requireAll();
+        if (secondDataPlaneProxy == null) {
+            secondDataPlaneProxy = running.startDataPlaneReplica(SECOND_DATA_PLANE_ID);
+        }
+        return secondDataPlaneProxy;
     }
 
     private static SuiteOptions options() {

@@ -30,6 +30,12 @@ public final class Http {
         return send(request(url, bearer).GET().build());
     }
 
+    /** A Prometheus scrape of a service's {@code /q/metrics} in the text format. */
+    public static HttpResponse<String> scrapeMetrics(String serviceUrl) {
+        return send(HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).timeout(Duration.ofSeconds(60))
+                .header("Accept", "text/plain").GET().build());
+    }
+
     public static HttpResponse<String> postJson(String url, String bearer, String json) {
         return send(request(url, bearer).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
