@@ -14,6 +14,7 @@ import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.RateLimit;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
+import io.gatehouse.controlplane.domain.TeamDefinition;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -39,7 +41,8 @@ import java.util.regex.Pattern;
  */
 final class DeclarativeConfigParser {
 
-    private static final Set<String> TOP_LEVEL_KEYS = keys("identities", "resources", "grants");
+    private static final Set<String> TOP_LEVEL_KEYS = keys("teams", "identities", "resources", "grants");
+    private static final Set<String> TEAM_KEYS = keys("name", "contact", "ownerGroups", "approverGroup");
     private static final Set<String> IDENTITY_KEYS = keys("name", "kind", "owner", "purpose", "expires", "status", "trust",
             "rateLimit");
     private static final Set<String> RATE_LIMIT_KEYS = keys("requests", "per", "burst");
@@ -61,6 +64,8 @@ final class DeclarativeConfigParser {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private final ConfigProblems problems = new ConfigProblems();
+    private final Map<String, TeamDefinition> declaredTeams = new TreeMap<>();
+    private final Map<String, String> teamOfIdentity = new HashMap<>();
     /** Identities may not be declared to live past this; null: no limit. */
     private final Instant latestExpiry;
     private final CredentialSourceParser credentialSources = new CredentialSourceParser(problems);
@@ -93,17 +98,65 @@ final class DeclarativeConfigParser {
         if (root.isEmpty()) {
             return PolicyModel.EMPTY;
         }
+        Map<String, Integer> teamNames = new HashMap<>();
+        List<TeamDefinition> teams = parseList(root.get(), "teams", (node, path) -> parseTeam(node, path, teamNames));
+        teams.forEach(team -> declaredTeams.put(team.name(), team));
         Map<String, Integer> identityNames = new HashMap<>();
         Map<String, Integer> resourceNames = new HashMap<>();
         List<IdentityDefinition> identities = parseList(root.get(), "identities",
                 (node, path) -> parseIdentity(node, path, identityNames));
+        identities.forEach(identity -> teamOfIdentity.put(identity.name(), identity.ownerTeam()));
         trustBindings.reportOverlaps();
         List<ResourceDefinition> resources = parseResources(root.get(), resourceNames);
         Map<String, String> grantPathsById = new HashMap<>();
         List<GrantDefinition> grants = parseList(root.get(), "grants",
                 (node, path) -> parseGrant(node, path, identityNames.keySet(), resourceNames.keySet())
                         .filter(grant -> isFirstOfItsOperations(grant, path, grantPathsById)));
-        return new PolicyModel(identities, resources, grants);
+        return new PolicyModel(identities, resources, grants, teams);
+    }
+
+    /** {@code teams: [{name, contact, ownerGroups: [...], approverGroup}]}; only the name is required. */
+    private Optional<TeamDefinition> parseTeam(JsonNode node, String path, Map<String, Integer> seenNames) {
+        Optional<MappingReader> maybeTeam = MappingReader.of(node, path, problems, TEAM_KEYS);
+        if (maybeTeam.isEmpty()) {
+            return Optional.empty();
+        }
+        MappingReader team = maybeTeam.get();
+        Optional<String> name = uniqueName(team, path, seenNames, "team");
+        boolean contactValid = !team.has("contact") || team.optionalText("contact").isPresent();
+        Optional<List<String>> ownerGroups = team.textList("ownerGroups", false, false);
+        boolean approverValid = !team.has("approverGroup") || team.optionalText("approverGroup").isPresent();
+        if (name.isEmpty() || !contactValid || ownerGroups.isEmpty() || !approverValid) {
+            return Optional.empty();
+        }
+        return Optional.of(new TeamDefinition(name.get(), team.optionalText("contact").orElse(null), ownerGroups.get(),
+                team.optionalText("approverGroup").orElse(null)));
+    }
+
+    /** Once teams are declared, every identity belongs to one of them. */
+    private Optional<String> declaredTeam(MappingReader owner, String team) {
+        if (declaredTeams.isEmpty() || declaredTeams.containsKey(team)) {
+            return Optional.of(team);
+        }
+        owner.problem("team", "unknown team '" + team + "'; declared teams: " + String.join(", ", declaredTeams.keySet())
+                + " (add it under 'teams')");
+        return Optional.empty();
+    }
+
+    /** A grant that needs approval and names no group takes its identity's team's approverGroup, which must exist. */
+    private boolean hasApproverGroup(MappingReader grant, GrantDefinition parsed) {
+        if (parsed.approval() == null || parsed.approval().approverGroup() != null) {
+            return true;
+        }
+        String team = teamOfIdentity.get(parsed.identity());
+        TeamDefinition declared = declaredTeams.get(team);
+        if (declared != null && declared.approverGroup() != null) {
+            return true;
+        }
+        grant.problem("approval", "names no approverGroup, and team '" + team + "' of identity '" + parsed.identity()
+                + "' " + (declared == null ? "is not declared under 'teams'" : "declares no approverGroup")
+                + "; set approval.approverGroup, or the team's approverGroup");
+        return false;
     }
 
     private <T> List<T> parseList(MappingReader root, String key, BiFunction<JsonNode, String, Optional<T>> itemParser) {
@@ -132,7 +185,7 @@ final class DeclarativeConfigParser {
         Optional<IdentityKind> kind = identity.requiredText("kind").flatMap(text -> enumValue(identity, "kind", text,
                 IdentityKind.fromDeclaredName(text), Arrays.stream(IdentityKind.values()).map(IdentityKind::declaredName).toList()));
         Optional<MappingReader> owner = identity.requiredMapping("owner", OWNER_KEYS);
-        Optional<String> team = owner.flatMap(reader -> reader.requiredText("team"));
+        Optional<String> team = owner.flatMap(reader -> reader.requiredText("team").flatMap(text -> declaredTeam(reader, text)));
         Optional<String> contact = owner.flatMap(reader -> reader.requiredText("contact"));
         Optional<String> purpose = identity.requiredText("purpose");
         Optional<Instant> expires = identity.requiredInstant("expires").filter(instant -> withinMaximumLifetime(identity, instant));
@@ -313,8 +366,9 @@ final class DeclarativeConfigParser {
                 || approval.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new GrantDefinition(identity.get(), resource.get(), methods.get(), paths.get(),
-                expires.get().orElse(null), approval.get().orElse(null)));
+        GrantDefinition parsed = new GrantDefinition(identity.get(), resource.get(), methods.get(), paths.get(),
+                expires.get().orElse(null), approval.get().orElse(null));
+        return hasApproverGroup(grant, parsed) ? Optional.of(parsed) : Optional.empty();
     }
 
     /** Two grants of the same operations would disagree about expiry and approval, and share one id. */
@@ -341,7 +395,7 @@ final class DeclarativeConfigParser {
             }
             return Optional.of(Optional.empty());
         }
-        Optional<String> group = approval.requiredText("approverGroup");
+        boolean groupValid = !approval.has("approverGroup") || approval.optionalText("approverGroup").isPresent();
         Optional<Integer> quorum = approval.has("quorum") ? approval.optionalInt("quorum") : Optional.of(1);
         if (quorum.isPresent() && quorum.get() < 1) {
             approval.problem("quorum", "must be at least 1, was " + quorum.get());
@@ -352,7 +406,7 @@ final class DeclarativeConfigParser {
         Optional<Boolean> ownerTeamMayApprove = approval.has("ownerTeamMayApprove")
                 ? approval.requiredBoolean("ownerTeamMayApprove") : Optional.of(false);
         Optional<Boolean> breakGlass = approval.has("breakGlass") ? approval.requiredBoolean("breakGlass") : Optional.of(false);
-        if (group.isEmpty() || quorum.isEmpty() || hold.isEmpty() || validity.isEmpty() || ownerTeamMayApprove.isEmpty()
+        if (!groupValid || quorum.isEmpty() || hold.isEmpty() || validity.isEmpty() || ownerTeamMayApprove.isEmpty()
                 || breakGlass.isEmpty()) {
             return Optional.empty();
         }
@@ -360,7 +414,7 @@ final class DeclarativeConfigParser {
             approval.problem("holdTime", "must not be longer than validity (" + validity.get().get() + ")");
             return Optional.empty();
         }
-        return Optional.of(Optional.of(new ApprovalRequirement(group.get(), quorum.get(), hold.get().orElse(null),
+        return Optional.of(Optional.of(new ApprovalRequirement(approval.optionalText("approverGroup").orElse(null), quorum.get(), hold.get().orElse(null),
                 validity.get().orElse(null), ownerTeamMayApprove.get(), breakGlass.get())));
     }
 

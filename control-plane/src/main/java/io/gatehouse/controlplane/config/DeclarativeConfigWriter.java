@@ -17,6 +17,7 @@ import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
+import io.gatehouse.controlplane.domain.TeamDefinition;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -56,10 +57,26 @@ public final class DeclarativeConfigWriter {
 
     public static ObjectNode document(PolicyModel model) {
         ObjectNode root = NODES.objectNode();
+        if (!model.teams().isEmpty()) {
+            addAll(root.putArray("teams"), model.teams().stream().map(DeclarativeConfigWriter::team).toList());
+        }
         addAll(root.putArray("identities"), model.identities().stream().map(DeclarativeConfigWriter::identity).toList());
         addAll(root.putArray("resources"), model.resources().stream().map(DeclarativeConfigWriter::resource).toList());
         addAll(root.putArray("grants"), model.grants().stream().map(DeclarativeConfigWriter::grant).toList());
         return root;
+    }
+
+    public static ObjectNode team(TeamDefinition team) {
+        ObjectNode node = NODES.objectNode();
+        node.put("name", team.name());
+        if (team.contact() != null) {
+            node.put("contact", team.contact());
+        }
+        if (!team.ownerGroups().isEmpty()) {
+            strings(node.putArray("ownerGroups"), team.ownerGroups());
+        }
+        team.defaultApproverGroup().ifPresent(group -> node.put("approverGroup", group));
+        return node;
     }
 
     public static ObjectNode identity(IdentityDefinition identity) {
@@ -216,7 +233,9 @@ public final class DeclarativeConfigWriter {
     private static ObjectNode approval(ApprovalRequirement approval) {
         ObjectNode node = NODES.objectNode();
         node.put("required", true);
-        node.put("approverGroup", approval.approverGroup());
+        if (approval.approverGroup() != null) {
+            node.put("approverGroup", approval.approverGroup());
+        }
         node.put("quorum", approval.quorum());
         approval.hold().ifPresent(hold -> node.put("holdTime", duration(hold)));
         approval.validityWindow().ifPresent(validity -> node.put("validity", duration(validity)));

@@ -1,12 +1,12 @@
 package io.gatehouse.controlplane.domain;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A grant whose calls are held until {@code quorum} members of {@code approverGroup} approve.
  *
+ * @param approverGroup        {@code null}: the default approver group of the team owning the identity
  * @param holdTime             how long a data plane holds a call for a decision before answering 202;
  *                             {@code null} for the data plane's default
  * @param validity             how long an approval stays open to be decided and used; {@code null} for the
@@ -18,7 +18,6 @@ public record ApprovalRequirement(String approverGroup, int quorum, Duration hol
                                   boolean ownerTeamMayApprove, boolean breakGlass) {
 
     public ApprovalRequirement {
-        Objects.requireNonNull(approverGroup, "approverGroup");
         if (quorum < 1) {
             throw new IllegalArgumentException("quorum must be at least 1");
         }
@@ -37,6 +36,10 @@ public record ApprovalRequirement(String approverGroup, int quorum, Duration hol
 
     public Optional<Duration> validityWindow() {
         return Optional.ofNullable(validity);
+    }
+
+    public ApprovalRequirement withApproverGroup(String group) {
+        return new ApprovalRequirement(group, quorum, holdTime, validity, ownerTeamMayApprove, breakGlass);
     }
 
     private static void requirePositive(Duration duration, String name) {

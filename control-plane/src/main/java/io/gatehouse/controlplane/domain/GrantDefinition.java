@@ -61,4 +61,8 @@ public record GrantDefinition(
     public Optional<ApprovalRequirement> approvalRequirement() {
         return Optional.ofNullable(approval);
     }
+
+    public GrantDefinition withApproval(ApprovalRequirement replaced) {
+        return new GrantDefinition(identity, resource, methods, pathPatterns, expiresAt, replaced);
+    }
 }

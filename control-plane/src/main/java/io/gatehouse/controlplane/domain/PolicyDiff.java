@@ -29,7 +29,11 @@ public record PolicyDiff(List<Change> changes) {
                 resource -> resource.pathPrefix() + " -> " + resource.upstreamUrl());
         compare(changes, "grant", from.grants(), to.grants(), GrantDefinition::id, grant -> grant.identity() + " on "
                 + grant.resource() + ": " + String.join(",", grant.methods()) + " " + String.join(",", grant.pathPatterns())
-                + (grant.approval() == null ? "" : " (approval by " + grant.approval().approverGroup() + ")"));
+                + (grant.approval() == null ? "" : " (approval by " + to.approverGroupOf(grant)
+                .or(() -> from.approverGroupOf(grant)).orElse("the team's approver group") + ")"));
+        compare(changes, "team", from.teams(), to.teams(), TeamDefinition::name, team -> "owners "
+                + (team.ownerGroups().isEmpty() ? "by team group only" : String.join(",", team.ownerGroups()))
+                + (team.approverGroup() == null ? "" : ", approvals by " + team.approverGroup()));
         return new PolicyDiff(changes);
     }
 

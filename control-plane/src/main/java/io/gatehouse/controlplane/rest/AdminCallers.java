@@ -4,6 +4,7 @@ import io.gatehouse.controlplane.domain.AdminCaller;
 import io.gatehouse.controlplane.domain.AdminRole;
 import io.gatehouse.controlplane.security.AdminRoleMapping;
 import io.gatehouse.controlplane.service.NotPermittedException;
+import io.gatehouse.controlplane.service.PolicyModelReader;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -13,14 +14,20 @@ public class AdminCallers {
 
     private final SecurityIdentity identity;
     private final AdminRoleMapping mapping;
+    private final PolicyModelReader policy;
+    private AdminCaller current;
 
-    public AdminCallers(SecurityIdentity identity, AdminRoleMapping mapping) {
+    public AdminCallers(SecurityIdentity identity, AdminRoleMapping mapping, PolicyModelReader policy) {
         this.identity = identity;
         this.mapping = mapping;
+        this.policy = policy;
     }
 
     public AdminCaller current() {
-        return mapping.caller(identity.getPrincipal().getName(), identity.getRoles());
+        if (current == null) {
+            current = mapping.caller(identity.getPrincipal().getName(), identity.getRoles(), policy.teams());
+        }
+        return current;
     }
 
     /** The current caller, if they hold one of {@code roles}; otherwise 403. */

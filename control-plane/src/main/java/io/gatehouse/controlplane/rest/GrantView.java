@@ -10,7 +10,10 @@ import java.util.List;
 public record GrantView(String id, String identity, String resource, List<String> methods, List<String> paths,
                         Instant expiresAt, Approval approval) {
 
-    /** {@code holdTime} and {@code validity} are null where the data plane's defaults apply. */
+    /**
+     * {@code approverGroup} is null where the identity's team's {@code approverGroup} decides;
+     * {@code holdTime} and {@code validity} are null where the data plane's defaults apply.
+     */
     public record Approval(String approverGroup, int quorum, Duration holdTime, Duration validity,
                            boolean ownerTeamMayApprove, boolean breakGlass) {
     }

@@ -3,6 +3,7 @@ package io.gatehouse.controlplane.security;
 import io.gatehouse.controlplane.config.ControlPlaneConfig;
 import io.gatehouse.controlplane.domain.AdminCaller;
 import io.gatehouse.controlplane.domain.AdminRole;
+import io.gatehouse.controlplane.domain.TeamDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.EnumSet;
@@ -12,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * Turns the groups of a verified admin token into roles and owned teams, as configured under
- * {@code gatehouse.control-plane.access}. A token whose groups match nothing has no role and may
- * do nothing.
+ * {@code gatehouse.control-plane.access} and by the teams' {@code ownerGroups}. A token whose
+ * groups match nothing has no role and may do nothing.
  */
 @ApplicationScoped
 public class AdminRoleMapping {
@@ -24,7 +25,7 @@ public class AdminRoleMapping {
         this.access = config.access();
     }
 
-    public AdminCaller caller(String name, Set<String> groups) {
+    public AdminCaller caller(String name, Set<String> groups, List<TeamDefinition> declaredTeams) {
         Set<AdminRole> roles = EnumSet.noneOf(AdminRole.class);
         addIfMember(roles, AdminRole.ADMIN, groups, access.adminGroups());
         addIfMember(roles, AdminRole.REVIEWER, groups, access.reviewerGroups());
@@ -36,6 +37,8 @@ public class AdminRoleMapping {
                 teams.add(group.substring(prefix.length()));
             }
         }
+        declaredTeams.stream().filter(team -> team.ownerGroups().stream().anyMatch(groups::contains))
+                .forEach(team -> teams.add(team.name()));
         if (!teams.isEmpty()) {
             roles.add(AdminRole.OWNER);
         }

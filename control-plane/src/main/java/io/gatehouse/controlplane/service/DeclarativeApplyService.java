@@ -10,6 +10,7 @@ import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.PolicyDiff;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
+import io.gatehouse.controlplane.domain.TeamDefinition;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -98,7 +99,8 @@ public class DeclarativeApplyService {
         return new PolicyModel(
                 union(current.identities(), file.identities(), IdentityDefinition::name),
                 union(current.resources(), file.resources(), ResourceDefinition::name),
-                union(current.grants(), file.grants(), GrantDefinition::id));
+                union(current.grants(), file.grants(), GrantDefinition::id),
+                union(current.teams(), file.teams(), TeamDefinition::name));
     }
 
     private static <T> List<T> union(List<T> stored, List<T> submitted, Function<T, String> key) {

@@ -140,7 +140,9 @@ public class PolicyEditor {
     private <T> PolicyModel validatedWith(PolicyObjectKind<T> kind, PolicyModel model, Optional<T> before,
                                           ObjectNode submitted) {
         ObjectNode document = DeclarativeConfigWriter.document(model);
-        ArrayNode section = (ArrayNode) document.get(kind.section());
+        // an empty section is left out of the document (teams, until the first is declared)
+        ArrayNode section = document.has(kind.section()) ? (ArrayNode) document.get(kind.section())
+                : document.putArray(kind.section());
         int index = before.map(object -> kind.all(model).indexOf(object)).orElse(section.size());
         if (index < section.size()) {
             section.set(index, submitted);

@@ -10,13 +10,16 @@ import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.RateLimit;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
+import io.gatehouse.controlplane.domain.TeamDefinition;
 import io.gatehouse.controlplane.model.AccessGrantEntity;
 import io.gatehouse.controlplane.model.IdentityEntity;
 import io.gatehouse.controlplane.model.OidcTrustBindingEntity;
 import io.gatehouse.controlplane.model.ResourceEntity;
+import io.gatehouse.controlplane.model.TeamEntity;
 import io.gatehouse.controlplane.repository.AccessGrantRepository;
 import io.gatehouse.controlplane.repository.IdentityRepository;
 import io.gatehouse.controlplane.repository.ResourceRepository;
+import io.gatehouse.controlplane.repository.TeamRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -33,11 +36,14 @@ public class PolicyModelReader {
     private final IdentityRepository identities;
     private final ResourceRepository resources;
     private final AccessGrantRepository grants;
+    private final TeamRepository teams;
 
-    public PolicyModelReader(IdentityRepository identities, ResourceRepository resources, AccessGrantRepository grants) {
+    public PolicyModelReader(IdentityRepository identities, ResourceRepository resources, AccessGrantRepository grants,
+                             TeamRepository teams) {
         this.identities = identities;
         this.resources = resources;
         this.grants = grants;
+        this.teams = teams;
     }
 
     /** The whole stored model, as declared (statuses not yet made effective). */
@@ -46,7 +52,18 @@ public class PolicyModelReader {
         return new PolicyModel(
                 identities.listAllWithBindings().stream().map(PolicyModelReader::toDomain).toList(),
                 resources.listAllByName().stream().map(PolicyModelReader::toDomain).toList(),
-                grants.listAllWithReferences().stream().map(PolicyModelReader::toDomain).toList());
+                grants.listAllWithReferences().stream().map(PolicyModelReader::toDomain).toList(),
+                teams());
+    }
+
+    /** The teams alone: cheap enough to read for every admin request. */
+    @Transactional
+    public List<TeamDefinition> teams() {
+        return teams.listAllByName().stream().map(PolicyModelReader::toDomain).toList();
+    }
+
+    private static TeamDefinition toDomain(TeamEntity entity) {
+        return new TeamDefinition(entity.name, entity.contact, entity.ownerGroups, entity.approverGroup);
     }
 
     /** Every identity with its bookkeeping (created, last used) and its status effective at {@code now}. */

@@ -6,15 +6,18 @@ import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.RateLimit;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
+import io.gatehouse.controlplane.domain.TeamDefinition;
 import io.gatehouse.controlplane.model.ClaimMatcherColumn;
 import io.gatehouse.controlplane.model.CredentialSourceColumn;
 import io.gatehouse.controlplane.model.AccessGrantEntity;
 import io.gatehouse.controlplane.model.IdentityEntity;
 import io.gatehouse.controlplane.model.OidcTrustBindingEntity;
 import io.gatehouse.controlplane.model.ResourceEntity;
+import io.gatehouse.controlplane.model.TeamEntity;
 import io.gatehouse.controlplane.repository.AccessGrantRepository;
 import io.gatehouse.controlplane.repository.IdentityRepository;
 import io.gatehouse.controlplane.repository.ResourceRepository;
+import io.gatehouse.controlplane.repository.TeamRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -38,13 +41,15 @@ public class PolicyModelWriter {
     private final IdentityRepository identities;
     private final ResourceRepository resources;
     private final AccessGrantRepository grants;
+    private final TeamRepository teams;
     private final Clock clock;
 
     public PolicyModelWriter(IdentityRepository identities, ResourceRepository resources,
-                             AccessGrantRepository grants, Clock clock) {
+                             AccessGrantRepository grants, TeamRepository teams, Clock clock) {
         this.identities = identities;
         this.resources = resources;
         this.grants = grants;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -54,6 +59,13 @@ public class PolicyModelWriter {
         grants.deleteAll();
         identities.deleteAllExcept(model.identities().stream().map(IdentityDefinition::name).toList());
         resources.deleteAllExcept(model.resources().stream().map(ResourceDefinition::name).toList());
+        teams.deleteAllExcept(model.teams().stream().map(TeamDefinition::name).toList());
+        Map<String, TeamEntity> teamsByName = byName(teams.listAll(), entity -> entity.name);
+        for (TeamDefinition team : model.teams()) {
+            TeamEntity entity = teamsByName.computeIfAbsent(team.name(), name -> new TeamEntity());
+            copy(team, entity);
+            teams.persist(entity);
+        }
 
         Map<String, IdentityEntity> identitiesByName = byName(identities.listAllWithBindings(), entity -> entity.name);
         for (IdentityDefinition identity : model.identities()) {
@@ -107,6 +119,23 @@ public class PolicyModelWriter {
         resources.delete("name", name);
     }
 
+    /** Creates or replaces one team (its identities stay). */
+    @Transactional
+    public void upsertTeam(TeamDefinition team) {
+        PolicyChangeSignal.announceInCurrentTransaction();
+        TeamEntity entity = teams.findByName(team.name()).orElseGet(TeamEntity::new);
+        copy(team, entity);
+        teams.persist(entity);
+        teams.flush();
+    }
+
+    /** Deletes one team; the caller has made sure no identity belongs to it. */
+    @Transactional
+    public void deleteTeam(String name) {
+        PolicyChangeSignal.announceInCurrentTransaction();
+        teams.delete("name", name);
+    }
+
     @Transactional
     public void addGrant(GrantDefinition grant) {
         PolicyChangeSignal.announceInCurrentTransaction();
@@ -155,6 +184,13 @@ public class PolicyModelWriter {
             binding.forced = trust.force();
             entity.oidcBindings.add(binding);
         }
+    }
+
+    private static void copy(TeamDefinition team, TeamEntity entity) {
+        entity.name = team.name();
+        entity.contact = team.contact();
+        entity.ownerGroups = new ArrayList<>(team.ownerGroups());
+        entity.approverGroup = team.approverGroup();
     }
 
     private static void copy(ResourceDefinition resource, ResourceEntity entity) {

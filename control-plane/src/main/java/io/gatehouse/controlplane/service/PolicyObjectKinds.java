@@ -9,11 +9,12 @@ import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.IdentityStatus;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
+import io.gatehouse.controlplane.domain.TeamDefinition;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The three kinds of objects the admin API edits, with who may change them. */
+/** The kinds of objects the admin API edits, with who may change them. */
 public final class PolicyObjectKinds {
 
     private PolicyObjectKinds() {
@@ -174,12 +175,66 @@ public final class PolicyObjectKinds {
         }
     };
 
+    /**
+     * Admins create and delete teams and set their owner groups; a team's owners may change its
+     * contact and approver group.
+     */
+    public static final PolicyObjectKind<TeamDefinition> TEAMS = new NamedKind<>("team", "teams") {
+
+        @Override
+        public String key(TeamDefinition team) {
+            return team.name();
+        }
+
+        @Override
+        public List<TeamDefinition> all(PolicyModel model) {
+            return model.teams();
+        }
+
+        @Override
+        public ObjectNode toEntry(TeamDefinition team) {
+            return DeclarativeConfigWriter.team(team);
+        }
+
+        @Override
+        public void checkChange(AdminCaller caller, Optional<TeamDefinition> before, Optional<TeamDefinition> after,
+                                PolicyModel model) {
+            if (caller.isAdmin()) {
+                return;
+            }
+            if (before.isEmpty() || after.isEmpty()) {
+                throw NotPermittedException.roleMissing(caller, before.isEmpty() ? "create teams" : "delete teams",
+                        AdminRole.ADMIN);
+            }
+            TeamAccess.requireManages(caller, "change team " + before.get().name(), before.get().name());
+            if (!before.get().ownerGroups().equals(after.get().ownerGroups())) {
+                throw NotPermittedException.roleMissing(caller, "change who owns team " + before.get().name(), AdminRole.ADMIN);
+            }
+        }
+
+        @Override
+        public List<String> dependents(TeamDefinition team, PolicyModel model) {
+            return model.identities().stream().filter(identity -> identity.ownerTeam().equals(team.name()))
+                    .map(identity -> "identity " + identity.name()).toList();
+        }
+
+        @Override
+        public void store(PolicyModelWriter writer, Optional<TeamDefinition> before, Optional<TeamDefinition> after) {
+            after.ifPresentOrElse(writer::upsertTeam, () -> writer.deleteTeam(before.orElseThrow().name()));
+        }
+
+        @Override
+        public AuditSubject subject(TeamDefinition team) {
+            return new AuditSubject(null, null);
+        }
+    };
+
     static String describe(GrantDefinition grant) {
         return "grant " + grant.id() + " (" + grant.identity() + " on " + grant.resource() + ": "
                 + String.join(",", grant.methods()) + " " + String.join(",", grant.pathPatterns()) + ")";
     }
 
-    /** Identities and resources: keyed by their name, which the URL names too. */
+    /** Identities, resources and teams: keyed by their name, which the URL names too. */
     private abstract static class NamedKind<T> implements PolicyObjectKind<T> {
 
         private final String label;

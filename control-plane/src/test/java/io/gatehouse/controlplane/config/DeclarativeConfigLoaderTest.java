@@ -215,7 +215,7 @@ class DeclarativeConfigLoaderTest {
         assertTrue(failure.getMessage().startsWith(
                 "Declarative config /etc/gatehouse/config.yaml is invalid (2 problems); fix the file and restart"),
                 failure.getMessage());
-        assertTrue(failure.getMessage().contains("  - extra: unknown key (allowed: identities, resources, grants)"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("  - extra: unknown key (allowed: teams, identities, resources, grants)"), failure.getMessage());
         assertTrue(failure.getMessage().contains("  - identities: must be a list"), failure.getMessage());
     }
 
