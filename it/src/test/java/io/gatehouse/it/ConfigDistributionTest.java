@@ -142,20 +142,13 @@ class ConfigDistributionTest {
         return node;
     }
 
-    private static String currentVersion(Suite suite) throws Exception {
-        return JSON.readTree(Http.get(suite.httpUrl(Service.CONTROL_PLANE) + "/api/v1/config", Tokens.admin("it-auditor"))
-                .body()).path("version").asText();
+    private static String currentVersion(Suite suite) {
+        return ConfigSync.version(suite.httpUrl(Service.CONTROL_PLANE));
     }
 
-    private static JsonNode dataPlane(Suite suite, String nodeId) throws Exception {
-        JsonNode nodes = JSON.readTree(Http.get(suite.httpUrl(Service.CONTROL_PLANE) + "/api/v1/data-planes",
-                Tokens.admin("it-auditor")).body());
-        for (JsonNode node : nodes) {
-            if (nodeId.equals(node.path("nodeId").asText())) {
-                return node;
-            }
-        }
-        throw new AssertionError("the control plane does not know data plane " + nodeId + ": " + nodes);
+    private static JsonNode dataPlane(Suite suite, String nodeId) {
+        return ConfigSync.dataPlane(suite.httpUrl(Service.CONTROL_PLANE), nodeId)
+                .orElseThrow(() -> new AssertionError("the control plane does not know data plane " + nodeId));
     }
 
     private static String enforcedVersion(Suite suite) throws Exception {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,8 @@ public final class Suite implements AutoCloseable {
     private final String maskingHashKey = randomToken() + randomToken();
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final List<Service> skipped = new ArrayList<>();
-    private final List<ManagedProcess> dataPlaneReplicas = new ArrayList<>();
+    /** Extra data planes and control planes started by scenarios about several replicas. */
+    private final List<ManagedProcess> replicas = new ArrayList<>();
     private final Thread shutdownHook;
     private volatile Database database;
     private volatile LocalOidcIssuer issuer;
@@ -381,32 +383,79 @@ public final class Suite implements AutoCloseable {
      * directory and log ({@code logs/data-plane-<nodeId>.log}), and waits until it is ready. It stops with the
      * suite. Returns its proxy URL.
      */
+    /** Starts another data plane (own ports and state directory) on the suite's control plane; answers its proxy URL. */
     public synchronized String startDataPlaneReplica(String nodeId) {
-        ensureOpen();
-        ProcessSpec primary = requireService(Service.DATA_PLANE).spec();
+        return startDataPlaneReplica(nodeId, grpcPort(Service.CONTROL_PLANE), Map.of());
+    }
+
+    /**
+     * Starts another data plane that streams its config from the control plane listening on
+     * {@code controlPlaneGrpcPort}, with extra environment {@code settings}.
+     */
+    public synchronized String startDataPlaneReplica(String nodeId, int controlPlaneGrpcPort, Map<String, String> settings) {
         int proxyPort = SuitePorts.freePort();
-        int httpPort = SuitePorts.freePort();
         Path stateDir = options.workDir().resolve("data-plane-state-" + nodeId);
-        ProcessSpec.Builder spec = ProcessSpec.builder(Service.DATA_PLANE.module() + "-" + nodeId)
+        Map<String, String> overrides = new HashMap<>(settings);
+        overrides.put("GATEHOUSE_PROXY_PORT", String.valueOf(proxyPort));
+        overrides.put("GATEHOUSE_DATA_PLANE_ID", nodeId);
+        overrides.put("GATEHOUSE_DATA_PLANE_STATE_DIR", stateDir.toString());
+        overrides.put("GATEHOUSE_CONTROL_PLANE_GRPC_PORT", String.valueOf(controlPlaneGrpcPort));
+        startReplica(Service.DATA_PLANE, nodeId, overrides, stateDir);
+        return "http://127.0.0.1:" + proxyPort;
+    }
+
+    /**
+     * Starts a second control plane on the same database, without the declarative config file (the
+     * first one applied it; a replica applying it again would undo the admin API's changes).
+     */
+    public synchronized ControlPlaneReplica startControlPlaneReplica(String name) {
+        int grpcPort = SuitePorts.freePort();
+        int httpPort = startReplica(Service.CONTROL_PLANE, name, Map.of(
+                "QUARKUS_GRPC_SERVER_PORT", String.valueOf(grpcPort),
+                "GATEHOUSE_CONTROL_PLANE_CONFIG_FILE", ""), null);
+        return new ControlPlaneReplica("http://127.0.0.1:" + httpPort, grpcPort);
+    }
+
+    /** Stops a replica started by {@link #startDataPlaneReplica} or {@link #startControlPlaneReplica}, by its name. */
+    public synchronized void stopReplica(Service service, String name) {
+        String processName = service.module() + "-" + name;
+        for (ManagedProcess replica : List.copyOf(replicas)) {
+            if (replica.spec().name().equals(processName)) {
+                replica.stop(Duration.ofSeconds(15));
+                replicas.remove(replica);
+            }
+        }
+    }
+
+    /** Where a control-plane replica listens. */
+    public record ControlPlaneReplica(String httpUrl, int grpcPort) {
+    }
+
+    /** Starts {@code service} again with the primary's settings, a free HTTP port and {@code overrides}; answers the port. */
+    private int startReplica(Service service, String name, Map<String, String> overrides, Path stateDir) {
+        ensureOpen();
+        ProcessSpec primary = requireService(service).spec();
+        int httpPort = SuitePorts.freePort();
+        ProcessSpec.Builder spec = ProcessSpec.builder(service.module() + "-" + name)
                 .command(primary.command())
                 .workingDirectory(primary.workingDirectory())
                 .startTimeout(primary.startTimeout())
-                .logFile(options.logsDir().resolve(Service.DATA_PLANE.module() + "-" + nodeId + ".log"))
+                .logFile(options.logsDir().resolve(service.module() + "-" + name + ".log"))
                 .readinessUrl(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));
         primary.environment().forEach(spec::env);
-        spec.env("QUARKUS_HTTP_PORT", httpPort)
-                .env("GATEHOUSE_PROXY_PORT", proxyPort)
-                .env("GATEHOUSE_DATA_PLANE_ID", nodeId)
-                .env("GATEHOUSE_DATA_PLANE_STATE_DIR", stateDir);
+        spec.env("QUARKUS_HTTP_PORT", httpPort);
+        overrides.forEach(spec::env);
         ManagedProcess replica = new ManagedProcess(spec.build());
-        dataPlaneReplicas.add(replica);
-        step("data plane replica " + nodeId, () -> {
-            Files.createDirectories(stateDir);
+        replicas.add(replica);
+        step(service.displayName() + " replica " + name, () -> {
+            if (stateDir != null) {
+                Files.createDirectories(stateDir);
+            }
             replica.start();
             replica.awaitReady();
-            return "proxy on http://127.0.0.1:" + proxyPort;
+            return "http://127.0.0.1:" + httpPort;
         });
-        return "http://127.0.0.1:" + proxyPort;
+        return httpPort;
     }
 
     private ManagedProcess requireService(Service service) {
@@ -564,14 +613,14 @@ public final class Suite implements AutoCloseable {
             return;
         }
         closed = true;
-        for (ManagedProcess replica : dataPlaneReplicas) {
+        for (ManagedProcess replica : replicas) {
             try {
                 replica.stop(Duration.ofSeconds(15));
             } catch (RuntimeException e) {
                 out.println("could not stop " + replica.spec().name() + ": " + e);
             }
         }
-        dataPlaneReplicas.clear();
+        replicas.clear();
         List<Service> order = new ArrayList<>(services.keySet());
         java.util.Collections.reverse(order);
         boolean any = !order.isEmpty() || issuer != null || upstream != null || database != null;
