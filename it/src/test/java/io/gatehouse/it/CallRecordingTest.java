@@ -2,6 +2,7 @@ package io.gatehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.it.support.ConfigSync;
 import io.gatehouse.it.support.GatehouseSuite;
 import io.gatehouse.it.support.Http;
 import io.gatehouse.it.support.Tokens;
@@ -34,12 +35,8 @@ class CallRecordingTest {
     void theAuditRecordHoldsTheAllowListedHeadersAndTheMaskedBodyButNoSecret() throws Exception {
         Suite suite = GatehouseSuite.requireAll();
         String token = Tokens.deployBot();
-        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(
-                        URI.create(suite.proxyUrl() + "/demo/customers/42?view=full&access_token=" + QUERY_SECRET))
-                .header("Authorization", "Bearer " + token)
-                .header("X-Request-Id", "it-recording-1")
-                .header("Accept", "application/json")
-                .GET().build());
+        ConfigSync.awaitInSync(suite, Suite.DATA_PLANE_ID, Duration.ofSeconds(30));
+        HttpResponse<String> response = callWhenReady(suite, token);
         assertEquals(200, response.statusCode(), () -> Http.describe(response));
         assertTrue(response.body().contains("\"ssn\":\"[masked]\""), response.body());
         String requestId = response.headers().firstValue("X-Gatehouse-Request-Id").orElseThrow();
@@ -59,6 +56,23 @@ class CallRecordingTest {
         assertFalse(event.toString().contains(suite.upstreamSecret()), "the upstream credential");
         assertFalse(event.toString().contains(token), "the caller's token");
         assertFalse(event.toString().contains(QUERY_SECRET), "a sensitive query value");
+    }
+
+    /** Right after the suite starts the vault broker may not have its configuration yet (503): retried briefly. */
+    private static HttpResponse<String> callWhenReady(Suite suite, String token) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(suite.proxyUrl() + "/demo/customers/42?view=full&access_token=" + QUERY_SECRET))
+                .header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", "it-recording-1")
+                .header("Accept", "application/json")
+                .GET().build();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        HttpResponse<String> response = Http.send(request);
+        while (response.statusCode() == 503 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            response = Http.send(request);
+        }
+        return response;
     }
 
     private static JsonNode storedEvent(Suite suite, String requestId) throws Exception {
