@@ -13,6 +13,7 @@ import io.gatehouse.controlplane.domain.InjectionStyle;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.RateLimit;
+import io.gatehouse.controlplane.domain.RecordingPolicy;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 import io.gatehouse.controlplane.domain.TeamDefinition;
 
@@ -48,7 +49,7 @@ final class DeclarativeConfigParser {
     private static final Set<String> RATE_LIMIT_KEYS = keys("requests", "per", "burst");
     private static final Set<String> OWNER_KEYS = keys("team", "contact");
     private static final Set<String> RESOURCE_KEYS = keys("name", "host", "pathPrefix", "upstream", "credential", "masking",
-            "timeout");
+            "timeout", RecordingParser.RECORDING);
     private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header", CredentialSourceParser.SOURCE, "ttl", "dataPlanes");
     private static final Set<String> MASKING_KEYS = keys("fields", "rules");
     private static final Set<String> GRANT_KEYS = keys("identity", "resource", "methods", "paths", "expires", "approval");
@@ -281,14 +282,15 @@ final class DeclarativeConfigParser {
         Optional<Duration> timeout = resource.optionalText("timeout")
                 .map(text -> duration(resource, "timeout", text))
                 .orElse(Optional.of(ResourceDefinition.DEFAULT_UPSTREAM_TIMEOUT));
+        Optional<RecordingPolicy> recording = RecordingParser.parse(resource, injection);
         if (name.isEmpty() || pathPrefix.isEmpty() || upstream.isEmpty() || injection.isEmpty()
                 || maskedFields.isEmpty() || maskingRules.isEmpty() || timeout.isEmpty() || credentialSource.isEmpty()
-                || dataPlanePools.isEmpty() || host.isEmpty()) {
+                || dataPlanePools.isEmpty() || host.isEmpty() || recording.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ResourceDefinition(name.get(), pathPrefix.get(), upstream.get(), injection.get(),
                 maskedFields.get(), maskingRules.get(), timeout.get(), credentialSource.get(), dataPlanePools.get(),
-                host.get().orElse(null)));
+                host.get().orElse(null), recording.get()));
     }
 
     /** A DNS name as callers send it in Host (without port), compared in lower case. */

@@ -16,7 +16,9 @@ import io.gatehouse.controlplane.domain.InjectionStyle;
 import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
+import io.gatehouse.controlplane.domain.RecordingPolicy;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
+import io.gatehouse.controlplane.domain.SpoolFullPolicy;
 import io.gatehouse.controlplane.domain.TeamDefinition;
 
 import java.io.UncheckedIOException;
@@ -165,6 +167,24 @@ public final class DeclarativeConfigWriter {
         }
         if (!resource.upstreamTimeout().equals(ResourceDefinition.DEFAULT_UPSTREAM_TIMEOUT)) {
             node.put("timeout", duration(resource.upstreamTimeout()));
+        }
+        if (!resource.recording().isDefault()) {
+            node.set(RecordingParser.RECORDING, recording(resource.recording()));
+        }
+        return node;
+    }
+
+    private static ObjectNode recording(RecordingPolicy recording) {
+        ObjectNode node = NODES.objectNode();
+        node.put("level", recording.level().declaredName());
+        if (!recording.headers().isEmpty()) {
+            strings(node.putArray("headers"), recording.headers());
+        }
+        if (recording.bodyBytes() != RecordingPolicy.DEFAULT_BODY_BYTES) {
+            node.put("bodyBytes", recording.bodyBytes());
+        }
+        if (recording.whenSpoolFull() != SpoolFullPolicy.REFUSE) {
+            node.put("whenSpoolFull", recording.whenSpoolFull().declaredName());
         }
         return node;
     }

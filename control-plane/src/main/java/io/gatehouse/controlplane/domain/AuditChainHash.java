@@ -69,10 +69,43 @@ public final class AuditChainHash {
                 text(out, count.getKey());
                 out.writeInt(count.getValue());
             }
+            if (record.recording() != null) {
+                // only when present, so that the hashes of events stored before recording existed do not change
+                recording(out, record.recording());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
         return bytes.toByteArray();
+    }
+
+    private static void recording(DataOutputStream out, CallRecording recording) throws IOException {
+        text(out, recording.level());
+        text(out, recording.query());
+        headers(out, recording.requestHeaders());
+        headers(out, recording.responseHeaders());
+        body(out, recording.requestBody());
+        body(out, recording.responseBody());
+        out.writeBoolean(recording.bestEffort());
+    }
+
+    private static void headers(DataOutputStream out, java.util.Map<String, String> headers) throws IOException {
+        out.writeInt(headers.size());
+        for (java.util.Map.Entry<String, String> header : headers.entrySet()) {
+            text(out, header.getKey());
+            text(out, header.getValue());
+        }
+    }
+
+    private static void body(DataOutputStream out, CallRecording.RecordedBody body) throws IOException {
+        out.writeBoolean(body != null);
+        if (body != null) {
+            out.writeLong(body.size());
+            text(out, body.contentType());
+            text(out, body.content());
+            out.writeBoolean(body.truncated());
+            out.writeBoolean(body.binary());
+        }
     }
 
     private static void text(DataOutputStream out, String value) throws IOException {

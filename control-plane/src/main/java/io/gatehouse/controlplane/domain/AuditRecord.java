@@ -12,7 +12,8 @@ import java.util.UUID;
  * One proxied call as reported by a data plane, or another service's security event ({@code kind} other
  * than {@value #CALL}, caused by {@code actor}). Optional text fields are {@code null} when the
  * data plane did not know them (e.g. no identity for an unauthenticated call); {@code status} is
- * 0 when the upstream was not contacted.
+ * 0 when the upstream was not contacted. {@code recording} is {@code null} when the data plane recorded nothing
+ * beyond the metadata (no query, level metadata, or an event that is not a call).
  */
 public record AuditRecord(
         UUID eventId,
@@ -31,7 +32,8 @@ public record AuditRecord(
         List<String> maskedFields,
         String kind,
         String actor,
-        Map<String, Integer> maskedValues) {
+        Map<String, Integer> maskedValues,
+        CallRecording recording) {
 
     /** The kind of a call through a data plane. */
     public static final String CALL = "call";

@@ -26,7 +26,8 @@ public record PolicyDiff(List<Change> changes) {
         compare(changes, "identity", from.identities(), to.identities(), IdentityDefinition::name, identity -> identity.kind().declaredName()
                 + " owned by " + identity.ownerTeam() + ", " + identity.status().declaredName() + " until " + identity.expiresAt());
         compare(changes, "resource", from.resources(), to.resources(), ResourceDefinition::name,
-                resource -> resource.pathPrefix() + " -> " + resource.upstreamUrl());
+                resource -> resource.pathPrefix() + " -> " + resource.upstreamUrl()
+                        + (resource.recording().isDefault() ? "" : ", recording " + resource.recording().level().declaredName()));
         compare(changes, "grant", from.grants(), to.grants(), GrantDefinition::id, grant -> grant.identity() + " on "
                 + grant.resource() + ": " + String.join(",", grant.methods()) + " " + String.join(",", grant.pathPatterns())
                 + (grant.approval() == null ? "" : " (approval by " + to.approverGroupOf(grant)

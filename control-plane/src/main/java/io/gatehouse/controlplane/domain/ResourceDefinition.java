@@ -11,6 +11,7 @@ import java.util.TreeSet;
  * @param credentialSource where the vault broker finds the credential ({@code null}: its static store)
  * @param dataPlanePools   the data-plane pools that may receive the credential (empty: the default pool)
  * @param host             the request host this resource serves, lower case; {@code null} for any host
+ * @param recording        what the audit record of each call holds ({@link RecordingPolicy#DEFAULT} when not declared)
  */
 public record ResourceDefinition(
         String name,
@@ -22,7 +23,8 @@ public record ResourceDefinition(
         Duration upstreamTimeout,
         CredentialSource credentialSource,
         List<String> dataPlanePools,
-        String host) {
+        String host,
+        RecordingPolicy recording) {
 
     /** Used when a resource declares no timeout. */
     public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(30);
@@ -40,6 +42,7 @@ public record ResourceDefinition(
         maskingRules = maskingRules == null ? List.of() : List.copyOf(maskingRules);
         credentialSource = credentialSource == null ? CredentialSource.defaultSource() : credentialSource;
         host = host == null || host.isEmpty() ? null : host;
+        recording = recording == null ? RecordingPolicy.DEFAULT : recording;
         dataPlanePools = dataPlanePools == null || dataPlanePools.isEmpty()
                 ? List.of(DEFAULT_DATA_PLANE_POOL) : List.copyOf(new TreeSet<>(dataPlanePools));
     }

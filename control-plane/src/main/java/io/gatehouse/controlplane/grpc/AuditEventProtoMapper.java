@@ -58,7 +58,8 @@ public class AuditEventProtoMapper {
                 event.getMaskedFieldsList(),
                 kind(event.getKind(), name),
                 textOrNull(event.getActor()),
-                event.getMaskedValuesMap());
+                event.getMaskedValuesMap(),
+                CallRecordingProtoMapper.toDomain(event));
     }
 
     /** Empty means a call; anything else must be a dotted lower-case name like approval.approved. */

@@ -83,7 +83,7 @@ public class SnapshotProtoMapper {
         if (resource.injection().headerName() != null) {
             injection.setHeaderName(resource.injection().headerName());
         }
-        return Resource.newBuilder()
+        Resource.Builder message = Resource.newBuilder()
                 .setHost(resource.host() == null ? "" : resource.host())
                 .setName(resource.name())
                 .setPathPrefix(resource.pathPrefix())
@@ -93,8 +93,12 @@ public class SnapshotProtoMapper {
                 .addAllMaskingRules(resource.maskingRules().stream().map(MaskingRuleProtoMapper::toProto).toList())
                 .setUpstreamTimeout(ProtoTime.duration(resource.upstreamTimeout()))
                 .setCredentialSource(CredentialSourceProtoMapper.toProto(resource.credentialSource()))
-                .addAllDataPlanePools(resource.dataPlanePools())
-                .build();
+                .addAllDataPlanePools(resource.dataPlanePools());
+        if (!resource.recording().isDefault()) {
+            // left out when default, so that snapshots of resources that declare no recording stay as they were
+            message.setRecording(RecordingProtoMapper.toProto(resource.recording()));
+        }
+        return message.build();
     }
 
     private static Grant toProto(GrantDefinition grant) {

@@ -1,5 +1,6 @@
 package io.gatehouse.controlplane.model;
 
+import io.gatehouse.controlplane.domain.CallRecording;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -68,6 +69,9 @@ public class AuditEventEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "masked_values", nullable = false)
     public Map<String, Integer> maskedValues;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public CallRecording recording;
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;

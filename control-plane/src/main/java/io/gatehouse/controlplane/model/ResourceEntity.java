@@ -2,6 +2,9 @@ package io.gatehouse.controlplane.model;
 
 import io.gatehouse.controlplane.domain.InjectionStyle;
 import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
+import io.gatehouse.controlplane.domain.RecordingLevel;
+import io.gatehouse.controlplane.domain.RecordingPolicy;
+import io.gatehouse.controlplane.domain.SpoolFullPolicy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,4 +65,19 @@ public class ResourceEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "data_plane_pools", nullable = false)
     public List<String> dataPlanePools;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recording_level", nullable = false)
+    public RecordingLevel recordingLevel = RecordingLevel.METADATA;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "recording_headers", nullable = false)
+    public List<String> recordingHeaders = List.of();
+
+    @Column(name = "recording_body_bytes", nullable = false)
+    public int recordingBodyBytes = RecordingPolicy.DEFAULT_BODY_BYTES;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recording_when_spool_full", nullable = false)
+    public SpoolFullPolicy recordingWhenSpoolFull = SpoolFullPolicy.REFUSE;
 }

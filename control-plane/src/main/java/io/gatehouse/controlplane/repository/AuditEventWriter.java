@@ -31,15 +31,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditEventWriter {
 
-    /** 21 parameters per row; keeps every statement well below PostgreSQL's 65535 bind parameters. */
+    /** 22 parameters per row; keeps every statement well below PostgreSQL's 65535 bind parameters. */
     static final int ROWS_PER_STATEMENT = 1000;
     /** The chain of events that name no source. */
     static final String UNKNOWN_SOURCE = "unknown";
 
     private static final String INSERT_HEAD = "INSERT INTO audit_event (event_id, request_id, event_time, "
             + "data_plane_id, identity, resource, method, path, decision, reason, approval_id, status, "
-            + "duration_ms, masked_fields, kind, actor, chain_source, chain_seq, prev_hash, hash, masked_values) VALUES ";
-    private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+            + "duration_ms, masked_fields, kind, actor, chain_source, chain_seq, prev_hash, hash, masked_values, "
+            + "recording) VALUES ";
+    private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)";
     private static final String INSERT_TAIL = " ON CONFLICT (event_id) DO NOTHING";
 
     private final AgroalDataSource dataSource;
@@ -128,6 +129,7 @@ public class AuditEventWriter {
                 statement.setBytes(parameter++, chained.previousHash());
                 statement.setBytes(parameter++, chained.hash());
                 statement.setString(parameter++, toJson(record.maskedValues()));
+                statement.setString(parameter++, record.recording() == null ? null : toJson(record.recording()));
             }
             return statement.executeUpdate();
         }
@@ -145,7 +147,7 @@ public class AuditEventWriter {
         try {
             return objectMapper.writeValueAsString(values);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a list of strings is always serializable", e);
+            throw new IllegalStateException("plain values are always serializable", e);
         }
     }
 

@@ -2,20 +2,25 @@ package io.gatehouse.controlplane.rest;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.gatehouse.controlplane.domain.AuditRecord;
+import io.gatehouse.controlplane.domain.CallRecording;
 import io.gatehouse.controlplane.domain.StoredAuditEvent;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One audit event as the admin API shows it (docs/CONTRACTS.md). */
+/**
+ * One audit event as the admin API shows it (docs/CONTRACTS.md); {@code recording} is null when the data plane
+ * recorded nothing beyond the metadata.
+ */
 @JsonPropertyOrder({"id", "eventId", "requestId", "identity", "resource", "method", "path", "decision", "reason",
-        "status", "approvalId", "maskedFields", "maskedValues", "time", "dataPlaneId", "kind", "actor"})
+        "status", "approvalId", "maskedFields", "maskedValues", "time", "dataPlaneId", "kind", "actor",
+        "recording"})
 public record AuditEventView(long id, String eventId, String requestId, String identity, String resource,
                              String method, String path, String decision, String reason, int status,
                              String approvalId, List<String> maskedFields, Map<String, Integer> maskedValues,
                              Instant time, String dataPlaneId,
-                             String kind, String actor) {
+                             String kind, String actor, CallRecording recording) {
 
     static AuditEventView from(StoredAuditEvent event) {
         AuditRecord record = event.record();
@@ -23,6 +28,6 @@ public record AuditEventView(long id, String eventId, String requestId, String i
                 record.resource(), record.method(), record.path(), record.decision().name(), record.reason(),
                 record.status(), record.approvalId(), record.maskedFields(), record.maskedValues(), record.time(),
                 record.dataPlaneId(),
-                record.kind(), record.actor());
+                record.kind(), record.actor(), record.recording());
     }
 }

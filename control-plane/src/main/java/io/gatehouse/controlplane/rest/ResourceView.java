@@ -3,6 +3,7 @@ package io.gatehouse.controlplane.rest;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 
 import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
+import io.gatehouse.controlplane.domain.RecordingPolicy;
 
 import java.util.List;
 
@@ -10,12 +11,22 @@ import java.util.List;
 public record ResourceView(String name, String host, String pathPrefix, String upstreamUrl, String injection,
                            String injectionHeader, List<String> maskedFields,
                            List<MaskingRuleDefinition> maskingRules, long timeoutMs,
-                           CredentialSourceView credentialSource, List<String> dataPlanePools) {
+                           CredentialSourceView credentialSource, List<String> dataPlanePools, Recording recording) {
+
+    /** The recording block in the declarative file's terms. */
+    public record Recording(String level, List<String> headers, int bodyBytes, String whenSpoolFull) {
+
+        static Recording from(RecordingPolicy recording) {
+            return new Recording(recording.level().declaredName(), recording.headers(), recording.bodyBytes(),
+                    recording.whenSpoolFull().declaredName());
+        }
+    }
 
     static ResourceView from(ResourceDefinition resource) {
         return new ResourceView(resource.name(), resource.host(), resource.pathPrefix(), resource.upstreamUrl(),
                 resource.injection().style().declaredName(), resource.injection().headerName(),
                 resource.maskedFields(), resource.maskingRules(), resource.upstreamTimeout().toMillis(),
-                CredentialSourceView.from(resource.credentialSource()), resource.dataPlanePools());
+                CredentialSourceView.from(resource.credentialSource()), resource.dataPlanePools(),
+                Recording.from(resource.recording()));
     }
 }

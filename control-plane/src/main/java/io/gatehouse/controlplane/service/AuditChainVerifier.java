@@ -8,6 +8,7 @@ import io.gatehouse.controlplane.domain.AuditChainReport;
 import io.gatehouse.controlplane.domain.AuditCheckpoint;
 import io.gatehouse.controlplane.domain.AuditDecision;
 import io.gatehouse.controlplane.domain.AuditRecord;
+import io.gatehouse.controlplane.domain.CallRecording;
 import io.gatehouse.controlplane.repository.AuditChainRepository;
 import io.gatehouse.controlplane.security.SigningKeys;
 import io.agroal.api.AgroalDataSource;
@@ -122,7 +123,7 @@ public class AuditChainVerifier {
         List<StoredLink> links = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT event_id, request_id, event_time, data_plane_id,"
                 + " identity, resource, method, path, decision, reason, approval_id, status, duration_ms, masked_fields,"
-                + " kind, actor, masked_values, chain_seq, prev_hash, hash FROM audit_event WHERE chain_source = ? AND chain_seq > ?"
+                + " kind, actor, masked_values, recording, chain_seq, prev_hash, hash FROM audit_event WHERE chain_source = ? AND chain_seq > ?"
                 + " ORDER BY chain_seq LIMIT " + PAGE)) {
             query.setString(1, source);
             query.setLong(2, afterSeq);
@@ -142,7 +143,8 @@ public class AuditChainVerifier {
                 row.getString("identity"), row.getString("resource"), row.getString("method"), row.getString("path"),
                 decision(row.getString("decision")), row.getString("reason"), row.getString("approval_id"),
                 row.getInt("status"), row.getLong("duration_ms"), strings(row.getString("masked_fields")),
-                row.getString("kind"), row.getString("actor"), counts(row.getString("masked_values")));
+                row.getString("kind"), row.getString("actor"), counts(row.getString("masked_values")),
+                recording(row.getString("recording")));
     }
 
     private List<String> strings(String jsonArray) {
@@ -150,6 +152,15 @@ public class AuditChainVerifier {
             return jsonArray == null ? List.of() : json.readValue(jsonArray, STRINGS);
         } catch (IOException e) {
             return List.of("<unreadable: " + e.getClass().getSimpleName() + ">");
+        }
+    }
+
+    /** An unreadable recording reads as one that differs from what was hashed, so the event is reported as edited. */
+    private CallRecording recording(String jsonObject) {
+        try {
+            return jsonObject == null ? null : json.readValue(jsonObject, CallRecording.class);
+        } catch (IOException e) {
+            return new CallRecording("<unreadable: " + e.getClass().getSimpleName() + ">", null, null, null, null, null, false);
         }
     }
 

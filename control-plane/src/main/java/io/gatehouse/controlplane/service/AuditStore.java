@@ -88,7 +88,7 @@ public class AuditStore {
         AuditRecord record = new AuditRecord(entity.eventId, entity.requestId, entity.eventTime, entity.dataPlaneId,
                 entity.identity, entity.resource, entity.method, entity.path, decision(entity.decision), entity.reason,
                 entity.approvalId, entity.status, entity.durationMs, Objects.requireNonNullElse(entity.maskedFields, List.of()),
-                entity.kind, entity.actor, Objects.requireNonNullElse(entity.maskedValues, Map.of()));
+                entity.kind, entity.actor, Objects.requireNonNullElse(entity.maskedValues, Map.of()), entity.recording);
         return new StoredAuditEvent(entity.id, record, entity.receivedAt);
     }
 

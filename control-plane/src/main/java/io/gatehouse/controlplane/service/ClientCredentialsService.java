@@ -100,7 +100,7 @@ public class ClientCredentialsService {
     private void record(String clientId, AuditDecision decision, String kind, String reason) {
         audit.store(List.of(new AuditRecord(UUID.randomUUID(), UUID.randomUUID().toString(), clock.instant(),
                 PolicyChangeLog.SOURCE, clientId, null, "POST", "/oauth2/token", decision, reason, null, 0, 0, List.of(),
-                kind, clientId, Map.of())));
+                kind, clientId, Map.of(), null)));
     }
 
     private record Outcome(GatewayToken token, TokenRequestException refusal) {

@@ -32,6 +32,6 @@ public class PolicyChangeLog {
                        String description) {
         audit.store(List.of(new AuditRecord(UUID.randomUUID(), UUID.randomUUID().toString(), clock.instant(), SOURCE,
                 subject.identity(), subject.resource(), null, null, AuditDecision.ALLOWED, description, null, 0, 0,
-                List.of(), "policy." + object + "." + action, caller.name(), Map.of())));
+                List.of(), "policy." + object + "." + action, caller.name(), Map.of(), null)));
     }
 }

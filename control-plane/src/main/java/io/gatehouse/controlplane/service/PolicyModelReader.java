@@ -9,6 +9,7 @@ import io.gatehouse.controlplane.domain.IdentityOverview;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.RateLimit;
+import io.gatehouse.controlplane.domain.RecordingPolicy;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 import io.gatehouse.controlplane.domain.TeamDefinition;
 import io.gatehouse.controlplane.model.AccessGrantEntity;
@@ -99,7 +100,9 @@ public class PolicyModelReader {
     private static ResourceDefinition toDomain(ResourceEntity entity) {
         return new ResourceDefinition(entity.name, entity.pathPrefix, entity.upstreamUrl,
                 new CredentialInjection(entity.injectionStyle, entity.injectionHeader), entity.maskedFields, entity.maskingRules,
-                Duration.ofMillis(entity.upstreamTimeoutMs), entity.credentialSource.toDomain(), entity.dataPlanePools, entity.host);
+                Duration.ofMillis(entity.upstreamTimeoutMs), entity.credentialSource.toDomain(), entity.dataPlanePools, entity.host,
+                new RecordingPolicy(entity.recordingLevel, entity.recordingHeaders, entity.recordingBodyBytes,
+                        entity.recordingWhenSpoolFull));
     }
 
     static GrantDefinition toDomain(AccessGrantEntity entity) {

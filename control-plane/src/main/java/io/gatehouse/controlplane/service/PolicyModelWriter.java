@@ -205,6 +205,10 @@ public class PolicyModelWriter {
         entity.upstreamTimeoutMs = resource.upstreamTimeout().toMillis();
         entity.credentialSource = CredentialSourceColumn.of(resource.credentialSource());
         entity.dataPlanePools = new ArrayList<>(resource.dataPlanePools());
+        entity.recordingLevel = resource.recording().level();
+        entity.recordingHeaders = new ArrayList<>(resource.recording().headers());
+        entity.recordingBodyBytes = resource.recording().bodyBytes();
+        entity.recordingWhenSpoolFull = resource.recording().whenSpoolFull();
     }
 
     private static AccessGrantEntity toEntity(GrantDefinition grant, IdentityEntity identity, ResourceEntity resource) {

@@ -43,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "control_plane_test"))
 class DataPlaneIdentityGrpcServiceTest {
 
-    private static final int GRPC_TEST_PORT = 19481;
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     @GrpcClient("identity")
@@ -137,11 +136,17 @@ class DataPlaneIdentityGrpcServiceTest {
     }
 
     private static <T> T withChannel(java.util.function.Function<ManagedChannel, T> call) {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", GRPC_TEST_PORT).usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", grpcTestPort()).usePlaintext().build();
         try {
             return call.apply(channel);
         } finally {
             channel.shutdownNow();
         }
+    }
+
+    /** The port the test's gRPC server listens on (%test.quarkus.grpc.server.test-port, overridable per run). */
+    private static int grpcTestPort() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.grpc.server.test-port", Integer.class);
     }
 }

@@ -123,6 +123,6 @@ class AdminApiTest {
 
     private static AuditRecord record(UUID eventId, String requestId, Instant time) {
         return new AuditRecord(eventId, requestId, time, "dp-1", "deploy-bot", "demo", "GET", "/customers/42",
-                AuditDecision.ALLOWED, "granted", "appr-1", 200, 12, List.of("ssn"), AuditRecord.CALL, null, Map.of("ssn", 1));
+                AuditDecision.ALLOWED, "granted", "appr-1", 200, 12, List.of("ssn"), AuditRecord.CALL, null, Map.of("ssn", 1), null);
     }
 }

@@ -3,6 +3,7 @@ package io.gatehouse.controlplane.service;
 import io.gatehouse.controlplane.domain.AuditChainReport;
 import io.gatehouse.controlplane.domain.AuditDecision;
 import io.gatehouse.controlplane.domain.AuditRecord;
+import io.gatehouse.controlplane.domain.CallRecording;
 import io.gatehouse.launcher.testing.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -62,6 +63,30 @@ class AuditChainTest {
 
         given().queryParam("source", source).get("/api/v1/audit/verify").then().statusCode(200)
                 .body("intact", equalTo(true)).body("sources[0].events", equalTo(7));
+    }
+
+    @Test
+    void anEditedRecordedBodyIsReportedWhileIntactRecordingsVerify() throws Exception {
+        String source = "dp-" + UUID.randomUUID();
+        List<AuditRecord> recorded = events(source, 3).stream().map(AuditChainTest::withRecording).toList();
+        store.store(recorded);
+        assertEquals(List.of(), only(source).problems());
+
+        tamper("UPDATE audit_event SET recording = jsonb_set(recording, '{responseBody,content}', '\"{\\\"ssn\\\":\\\"123\\\"}\"')"
+                + " WHERE chain_source = '" + source + "' AND chain_seq = 2");
+
+        AuditChainReport.Source report = only(source);
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        assertTrue(report.problems().get(0).startsWith("event 2 ("), report.problems().toString());
+    }
+
+    private static AuditRecord withRecording(AuditRecord call) {
+        CallRecording recording = new CallRecording("bodies", "q=[redacted]", Map.of("content-type", "application/json"),
+                Map.of("content-type", "application/json"), null,
+                new CallRecording.RecordedBody(16, "application/json", "{\"ssn\":\"***\"}", false, false), false);
+        return new AuditRecord(call.eventId(), call.requestId(), call.time(), call.dataPlaneId(), call.identity(),
+                call.resource(), call.method(), call.path(), call.decision(), call.reason(), call.approvalId(), call.status(),
+                call.durationMs(), call.maskedFields(), call.kind(), call.actor(), call.maskedValues(), recording);
     }
 
     @Test
@@ -135,7 +160,7 @@ class AuditChainTest {
         for (int i = 0; i < count; i++) {
             events.add(new AuditRecord(UUID.randomUUID(), "req-" + UUID.randomUUID(), Instant.now(), source, "deploy-bot",
                     "demo", "GET", "/demo/customers/" + i, AuditDecision.ALLOWED, "granted", null, 200, 3,
-                    List.of("ssn"), AuditRecord.CALL, null, Map.of("ssn", 2)));
+                    List.of("ssn"), AuditRecord.CALL, null, Map.of("ssn", 2), null));
         }
         return events;
     }

@@ -34,7 +34,34 @@ final class AuditEvents {
         setIfPresent(record.resource(), event::setResource);
         setIfPresent(record.reason(), event::setReason);
         setIfPresent(record.approvalId(), event::setApprovalId);
+        if (record.details() != null) {
+            details(record.details(), event);
+        }
         return event.build();
+    }
+
+    private static void details(CallDetails details, AuditEvent.Builder event) {
+        setIfPresent(details.level(), event::setRecordingLevel);
+        setIfPresent(details.query(), event::setQuery);
+        event.putAllRequestHeaders(details.requestHeaders())
+                .putAllResponseHeaders(details.responseHeaders())
+                .setRecordedBestEffort(details.bestEffort());
+        if (details.requestBody() != null) {
+            event.setRequestBody(body(details.requestBody()));
+        }
+        if (details.responseBody() != null) {
+            event.setResponseBody(body(details.responseBody()));
+        }
+    }
+
+    private static io.gatehouse.proto.audit.v1.RecordedBody body(RecordedBody body) {
+        io.gatehouse.proto.audit.v1.RecordedBody.Builder message = io.gatehouse.proto.audit.v1.RecordedBody.newBuilder()
+                .setSize(body.size())
+                .setContent(com.google.protobuf.ByteString.copyFrom(body.content()))
+                .setTruncated(body.truncated())
+                .setBinary(body.binary());
+        setIfPresent(body.contentType(), message::setContentType);
+        return message.build();
     }
 
     /** The start of a call; kept in the spool only, never shipped as such (decision unspecified). */

@@ -48,6 +48,8 @@ public class AuditShipper {
 
     private static final Logger LOG = Logger.getLogger(AuditShipper.class);
     private static final Duration SHUTDOWN_FLUSH_TIMEOUT = Duration.ofSeconds(3);
+    /** Well below gRPC's default 4 MiB message limit, also with a few events carrying 2 x 64 KiB of bodies. */
+    static final int MAX_BATCH_BYTES = 1024 * 1024;
 
     private final AuditIngestionService controlPlane;
     private final String dataPlaneId;
@@ -189,17 +191,35 @@ public class AuditShipper {
             }
             List<AuditSpool.Pending> batch = spool.unacknowledged(nextToSend, batchSize);
             while (!batch.isEmpty()) {
-                long last = batch.get(batch.size() - 1).sequence();
-                AuditBatch.Builder message = AuditBatch.newBuilder().setDataPlaneId(dataPlaneId).setLastSequence(last);
-                batch.forEach(pending -> message.addEvents(pending.event()));
-                stream.onNext(message.build());
-                nextToSend = last + 1;
+                AuditBatch message = boundedBatch(batch);
+                stream.onNext(message);
+                nextToSend = message.getLastSequence() + 1;
                 batch = spool.unacknowledged(nextToSend, batchSize);
             }
         } catch (RuntimeException e) {
             LOG.warnf("Audit shipping failed, will retry: %s", e.getMessage());
             onSender(() -> streamBroken("send failed"));
         }
+    }
+
+    /**
+     * The first events of {@code pending} that fit in {@value #MAX_BATCH_BYTES} bytes (at least one): events with
+     * recorded bodies are large, and a batch must stay below gRPC's message size limit.
+     */
+    private AuditBatch boundedBatch(List<AuditSpool.Pending> pending) {
+        AuditBatch.Builder message = AuditBatch.newBuilder().setDataPlaneId(dataPlaneId);
+        long bytes = 0;
+        long last = 0;
+        for (AuditSpool.Pending event : pending) {
+            int size = event.event().getSerializedSize();
+            if (message.getEventsCount() > 0 && bytes + size > MAX_BATCH_BYTES) {
+                break;
+            }
+            message.addEvents(event.event());
+            bytes += size;
+            last = event.sequence();
+        }
+        return message.setLastSequence(last).build();
     }
 
     private boolean openStream() {

@@ -7,10 +7,21 @@ import java.util.Map;
 /** The audit record of one call through the proxy, allowed or not. Holds no token and no credential. */
 public record CallRecord(String eventId, String requestId, Instant time, String identity, String resource,
                          String method, String path, CallDecision decision, String reason, String approvalId,
-                         int status, Duration duration, Map<String, Integer> maskedValues) {
+                         int status, Duration duration, Map<String, Integer> maskedValues, CallDetails details) {
 
-    /** @param maskedValues how many values each masking rule masked, by rule name */
+    /**
+     * @param maskedValues how many values each masking rule masked, by rule name
+     * @param details      the recorded query, headers and bodies, or null when nothing beyond the metadata was recorded
+     */
     public CallRecord {
         maskedValues = Map.copyOf(maskedValues);
+    }
+
+    /** A record of the metadata only. */
+    public CallRecord(String eventId, String requestId, Instant time, String identity, String resource, String method,
+                      String path, CallDecision decision, String reason, String approvalId, int status, Duration duration,
+                      Map<String, Integer> maskedValues) {
+        this(eventId, requestId, time, identity, resource, method, path, decision, reason, approvalId, status, duration,
+                maskedValues, null);
     }
 }

@@ -130,6 +130,9 @@ public interface DataPlaneConfig {
         /** How often the spool is shipped. */
         Duration flushInterval();
 
+        /** Query parameters whose values audit records never keep (compared case-insensitively). */
+        java.util.List<String> redactedQueryParameters();
+
         Spool spool();
 
         /** The durable audit spool under {@code <state-dir>/audit}. */

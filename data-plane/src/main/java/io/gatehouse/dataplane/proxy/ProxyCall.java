@@ -1,6 +1,7 @@
 package io.gatehouse.dataplane.proxy;
 
 import io.gatehouse.dataplane.audit.CallDecision;
+import io.gatehouse.dataplane.audit.CallDetails;
 import io.gatehouse.dataplane.audit.CallRecord;
 import io.gatehouse.dataplane.authz.Authorization;
 import io.gatehouse.dataplane.credential.CredentialEchoScrubber;
@@ -27,6 +28,8 @@ final class ProxyCall {
     Map<String, Integer> maskedValues = Map.of();
     /** Set once the credential is known: scrubs its echoes from the response. */
     CredentialEchoScrubber echoScrubber;
+    /** Set once the call is routed and authorized: what its resource's recording policy keeps of it. */
+    CallRecorder recorder;
 
     ProxyCall(HttpServerRequest request) {
         this.request = request;
@@ -36,9 +39,18 @@ final class ProxyCall {
         return authorization == null ? null : authorization.resource().name();
     }
 
-    CallRecord toRecord(CallDecision decision, String reason, int status) {
+    /** @param redactedQuery the call's query with sensitive values redacted, or null */
+    CallRecord toRecord(CallDecision decision, String reason, int status, String redactedQuery) {
         return new CallRecord(UUID.randomUUID().toString(), requestId, startedAt, identity, resourceName(),
                 request.method().name(), canonicalPath == null ? request.path() : canonicalPath, decision, reason,
-                approvalId, status, Duration.ofNanos(System.nanoTime() - startedNanos), maskedValues);
+                approvalId, status, Duration.ofNanos(System.nanoTime() - startedNanos), maskedValues,
+                details(redactedQuery));
+    }
+
+    private CallDetails details(String redactedQuery) {
+        if (recorder != null) {
+            return recorder.details(redactedQuery);
+        }
+        return redactedQuery == null ? null : new CallDetails(null, redactedQuery, Map.of(), Map.of(), null, null, false);
     }
 }

@@ -7,6 +7,7 @@ import io.gatehouse.dataplane.audit.AuditShipper;
 import io.gatehouse.dataplane.audit.AuditUnavailableException;
 import io.gatehouse.dataplane.audit.CallStart;
 import io.gatehouse.dataplane.audit.CallDecision;
+import io.gatehouse.dataplane.audit.QueryRedactor;
 import io.gatehouse.dataplane.auth.TokenAuthenticator;
 import io.gatehouse.dataplane.authz.Authorization;
 import io.gatehouse.dataplane.authz.Authorizer;
@@ -55,7 +56,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The request path, top to bottom: canonicalize → policy in force → authenticate → authorize →
- * record the start → approval gate → credential → forward → relay (masked) → record. Every exit,
+ * record the start (or, for a best-effort resource whose start cannot be spooled, go on counted) → approval gate → credential → forward → relay (masked) → record. Every exit,
  * successful or not, goes through {@link #finish} and so is recorded.
  */
 @ApplicationScoped
@@ -76,6 +77,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final int maxBufferedBody;
     private final Optional<String> approvalStatusUrl;
     private final MaskingLimits maskingLimits;
+    private final QueryRedactor queryRedactor;
 
     public ProxyRequestHandler(PolicyHolder policies, TokenAuthenticator authenticator, IdentityRateLimiter rateLimiter,
                                ApprovalGate approvalGate, CredentialCache credentials, AuditShipper audit, Vertx vertx,
@@ -92,6 +94,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         this.maskingLimits = new MaskingLimits(config.masking().maxDepth(), config.masking().maxValueLength(),
                 config.masking().textWindow(), config.masking().maxEventSize(), config.masking().maxInflatedSize(),
                 config.masking().maxInflateRatio());
+        this.queryRedactor = new QueryRedactor(config.audit().redactedQueryParameters());
         HttpClientOptions clientOptions = new HttpClientOptions()
                 .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
                 .setKeepAlive(true)
@@ -139,6 +142,8 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
             call.identityOwnerTeam = caller.identity().ownerTeam();
             call.authorization = Authorizer.authorize(policy, caller.identity(), call.request.method().name(),
                     requestHost(call.request), call.canonicalPath, Instant.now());
+            call.recorder = new CallRecorder(call.authorization.resource());
+            call.recorder.requestHeaders(call.request.headers());
             rateLimiter.acquire(caller.identity(), System.nanoTime());
             return call.authorization;
         });
@@ -158,12 +163,24 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         return header.substring(7).trim();
     }
 
-    /** Step 6: the call's start is in the audit spool before anything is forwarded, or the call is refused (503). */
+    /**
+     * Step 6: the call's start is in the audit spool before anything is forwarded, or the call is refused (503) —
+     * unless its resource chose best-effort, in which case it goes on, counted.
+     */
     private Future<Void> recordStart(ProxyCall call, Context context) {
         CallStart start = new CallStart(call.requestId, call.startedAt, call.identity, call.resourceName(),
                 call.request.method().name(), call.canonicalPath);
-        return Future.fromCompletionStage(audit.admit(start), context).recover(failure -> Future.failedFuture(
-                failure instanceof AuditUnavailableException ? new ProblemException(Problem.unavailable(failure.getMessage())) : failure));
+        return Future.fromCompletionStage(audit.admit(start), context).recover(failure -> {
+            if (!(failure instanceof AuditUnavailableException)) {
+                return Future.failedFuture(failure);
+            }
+            if (call.recorder.bestEffortWhenSpoolFull()) {
+                call.recorder.forwardedBestEffort();
+                metrics.counter("gatehouse.audit.best.effort.calls", "resource", call.resourceName()).increment();
+                return Future.succeededFuture();
+            }
+            return Future.failedFuture(new ProblemException(Problem.unavailable(failure.getMessage())));
+        });
     }
 
     /** Completes with the buffered body of a call that needed approval, or null for a call streamed as is. */
@@ -266,6 +283,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         response.setStatusCode(upstream.statusCode());
         ProxyHeaders.copyResponseHeaders(upstream.headers(), response.headers(), bodyRewritten);
         EchoScrubbing.scrubHeaders(response.headers(), call.echoScrubber);
+        call.recorder.responseHeaders(response.headers());
         if (!carriesBody) {
             upstream.resume();
             return upstream.end().map(done -> {
@@ -273,7 +291,8 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
                 return finishedRelay(call, resource, null);
             });
         }
-        return MaskingRelay.relay(upstream, response, masker).map(summary -> finishedRelay(call, resource, summary));
+        return MaskingRelay.relay(upstream, response, call.recorder.tapResponseBody(masker, response.headers()))
+                .map(summary -> finishedRelay(call, resource, summary));
     }
 
     /** The masker of a body (its masking rules, if any, then the echo scrubber); 502 when it cannot be inspected. */
@@ -365,7 +384,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     }
 
     private void finish(ProxyCall call, CallDecision decision, String reason, int status) {
-        audit.record(call.toRecord(decision, reason, status));
+        audit.record(call.toRecord(decision, reason, status, queryRedactor.redact(call.request.query())));
         Timer.builder("gatehouse.proxy.requests")
                 .description("Calls handled by the proxy")
                 .tag("resource", call.resourceName() == null ? "none" : call.resourceName())

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.ReadStream;
 
 import java.net.URI;
 import java.time.Duration;
@@ -45,10 +46,11 @@ final class UpstreamForwarder {
             prepareHeaders(call, request, credential, resource, upstream, port);
             Future<HttpClientResponse> response;
             if (bufferedBody != null) {
+                call.recorder.bufferedRequestBody(bufferedBody, caller.headers());
                 request.headers().remove("Content-Length");
                 response = request.send(bufferedBody);
             } else if (hasBody(caller)) {
-                response = streamBody(caller, request);
+                response = streamBody(call.recorder.tapRequestBody(caller, caller.headers()), request);
             } else {
                 // RFC 9112 6.3: without Content-Length or Transfer-Encoding there is no body; sending one
                 // (chunked, empty) would change the request and cost a second write per call
@@ -66,7 +68,7 @@ final class UpstreamForwarder {
      * closed, malformed chunk) resets the upstream request: ending it instead, as a plain pipe does,
      * would hand the upstream a cut body that looks complete.
      */
-    private static Future<HttpClientResponse> streamBody(HttpServerRequest caller, HttpClientRequest request) {
+    private static Future<HttpClientResponse> streamBody(ReadStream<Buffer> caller, HttpClientRequest request) {
         if (!request.headers().contains("Content-Length")) {
             request.setChunked(true);
         }

@@ -134,7 +134,8 @@ public final class SnapshotMapper {
         Duration timeout = resource.hasUpstreamTimeout()
                 ? Duration.ofSeconds(resource.getUpstreamTimeout().getSeconds(), resource.getUpstreamTimeout().getNanos())
                 : null;
-        return new Resource(resource.getName(), prefix, upstream, style, resource.getInjection().getHeaderName(), masking, timeout, resource.getHost().isEmpty() ? null : resource.getHost().toLowerCase(Locale.ROOT));
+        return new Resource(resource.getName(), prefix, upstream, style, resource.getInjection().getHeaderName(), masking, timeout,
+                resource.getHost().isEmpty() ? null : resource.getHost().toLowerCase(Locale.ROOT), RecordingMapper.recording(resource));
     }
 
     private static Grant grant(io.gatehouse.proto.config.v1.Grant grant) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuditEventsTest {
 
@@ -20,5 +22,26 @@ class AuditEventsTest {
 
         assertEquals(List.of("payment-card", "ssn"), event.getMaskedFieldsList());
         assertEquals(Map.of("ssn", 3, "payment-card", 1), event.getMaskedValuesMap());
+        assertEquals("", event.getRecordingLevel());
+        assertFalse(event.hasResponseBody());
+    }
+
+    @Test
+    void theRecordedQueryHeadersAndBodiesAreCarriedByTheOutcome() {
+        CallDetails details = new CallDetails("bodies", "token=[redacted]", Map.of("content-type", "application/json"),
+                Map.of("x-request-id", "r-1"), new RecordedBody(2, "application/json", "{}".getBytes(), false, false),
+                new RecordedBody(9000, "image/png", new byte[0], true, true), true);
+        AuditEvent event = AuditEvents.outcome(new CallRecord("e-1", "r-1", Instant.now(), "deploy-bot", "demo", "POST",
+                "/demo/x", CallDecision.ALLOWED, null, null, 200, Duration.ofMillis(4), Map.of(), details), "dp-1");
+
+        assertEquals("bodies", event.getRecordingLevel());
+        assertEquals("token=[redacted]", event.getQuery());
+        assertEquals(Map.of("content-type", "application/json"), event.getRequestHeadersMap());
+        assertEquals(Map.of("x-request-id", "r-1"), event.getResponseHeadersMap());
+        assertEquals("{}", event.getRequestBody().getContent().toStringUtf8());
+        assertEquals(9000, event.getResponseBody().getSize());
+        assertTrue(event.getResponseBody().getBinary());
+        assertTrue(event.getResponseBody().getTruncated());
+        assertTrue(event.getRecordedBestEffort());
     }
 }

@@ -137,6 +137,32 @@ class AuditShipperTest {
         }
     }
 
+    @Test
+    void eventsWithLargeRecordedBodiesAreShippedInBatchesBelowTheByteBound() throws Exception {
+        ControlPlaneStandIn controlPlane = new ControlPlaneStandIn(true);
+        AuditShipper shipper = new AuditShipper(controlPlane, "dp-test", 200, Duration.ofMillis(20), dir.resolve("audit"), SETTINGS);
+        shipper.onStart(null);
+        try {
+            byte[] body = new byte[60_000];
+            java.util.Arrays.fill(body, (byte) 'a');
+            RecordedBody recorded = new RecordedBody(body.length, "text/plain", body, true, false);
+            for (int i = 0; i < 40; i++) {
+                CallRecord plain = outcome("big-" + i);
+                shipper.record(new CallRecord(plain.eventId(), plain.requestId(), plain.time(), plain.identity(), plain.resource(),
+                        plain.method(), plain.path(), plain.decision(), null, null, 200, plain.duration(), Map.of(),
+                        new CallDetails("bodies", null, Map.of(), Map.of(), recorded, recorded, false)));
+            }
+            await(() -> shipper.backlog() == 0, "every event acknowledged");
+            assertEquals(40, controlPlane.events().size());
+            assertTrue(controlPlane.batches.size() >= 3, "40 x 120 kB do not fit in one 1 MiB batch");
+            for (AuditBatch batch : controlPlane.batches) {
+                assertTrue(batch.getSerializedSize() <= AuditShipper.MAX_BATCH_BYTES + 1024, "batch of " + batch.getSerializedSize());
+            }
+        } finally {
+            shipper.onStop(null);
+        }
+    }
+
     private AuditShipper shipper(AuditIngestionService controlPlane) {
         return new AuditShipper(controlPlane, "dp-test", 2, Duration.ofMillis(20), dir.resolve("audit"), SETTINGS);
     }

@@ -4,6 +4,7 @@ import io.gatehouse.dataplane.PolicyFixtures;
 import io.gatehouse.dataplane.approval.ApprovalGate;
 import io.gatehouse.dataplane.audit.AuditShipper;
 import io.gatehouse.dataplane.audit.CallRecord;
+import io.gatehouse.dataplane.audit.AuditUnavailableException;
 import io.gatehouse.dataplane.audit.CallStart;
 import io.gatehouse.dataplane.auth.TokenAuthenticator;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
@@ -109,6 +110,7 @@ public final class ProxyTestBed implements AutoCloseable {
         private final Map<String, String> settings = new HashMap<>();
         private String secret = "upstream-secret-value";
         private Vertx vertx;
+        private boolean spoolFull;
 
         public Builder vertx(Vertx vertx) {
             this.vertx = vertx;
@@ -122,6 +124,18 @@ public final class ProxyTestBed implements AutoCloseable {
 
         public Builder resource(String name, URI upstream, MaskingPolicy masking) {
             resources.add(new Resource(name, "/" + name, upstream, InjectionStyle.BEARER, "", masking, Duration.ofSeconds(10), null));
+            return this;
+        }
+
+        /** A resource as given (its own prefix, injection, masking and recording). */
+        public Builder resource(Resource resource) {
+            resources.add(resource);
+            return this;
+        }
+
+        /** Makes the audit stand-in refuse every call's start, as a spool above its high-water mark does. */
+        public Builder spoolFull() {
+            this.spoolFull = true;
             return this;
         }
 
@@ -151,7 +165,7 @@ public final class ProxyTestBed implements AutoCloseable {
             List<CallRecord> records = new CopyOnWriteArrayList<>();
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
             ProxyRequestHandler handler = new ProxyRequestHandler(policies, new TokenAuthenticator(vx, config),
-                    new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new InMemoryAudit(config, records),
+                    new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new InMemoryAudit(config, records, spoolFull),
                     vx, config, metrics);
             HttpServer server = ProxyServerAccess.create(vx, config.proxy(), handler).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -188,15 +202,18 @@ public final class ProxyTestBed implements AutoCloseable {
 
     private static final class InMemoryAudit extends AuditShipper {
         private final List<CallRecord> records;
+        private final boolean full;
 
-        InMemoryAudit(DataPlaneConfig config, List<CallRecord> records) {
+        InMemoryAudit(DataPlaneConfig config, List<CallRecord> records, boolean full) {
             super(null, config);
             this.records = records;
+            this.full = full;
         }
 
         @Override
         public CompletionStage<Void> admit(CallStart start) {
-            return CompletableFuture.completedFuture(null);
+            return full ? CompletableFuture.failedFuture(new AuditUnavailableException("the audit spool is full (test)"))
+                    : CompletableFuture.completedFuture(null);
         }
 
         @Override

@@ -24,9 +24,9 @@ public final class DemoFiles {
     }
 
     /**
-     * The demo declarative config: one identity; the demo resource with a read grant and approval-gated
-     * write grants (quorum 1, quorum 2, a short approval window, break-glass); and demo-masked, whose answers
-     * show every kind of masking rule.
+     * The demo declarative config: one identity; the demo resource (recording bodies) with a read grant and
+     * approval-gated write grants (quorum 1, quorum 2, a short approval window, break-glass); and demo-masked,
+     * whose answers show every kind of masking rule.
      */
     public static String config(String ciIssuerUrl, String upstreamUrl, Instant now) {
         return config(ciIssuerUrl, upstreamUrl, now, "", "");
@@ -59,6 +59,7 @@ public final class DemoFiles {
                     credential: {injection: bearer}
                     masking: {fields: [ssn]}
                     timeout: 10s
+                    recording: {level: bodies, headers: [content-type, x-request-id], bodyBytes: 4096}
                   - name: demo-masked
                     pathPrefix: /masked
                     upstream: %s/masking

@@ -1,0 +1,72 @@
+package io.gatehouse.dataplane.audit;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Keeps the first bytes of a body that streams past, for its audit record: never more than the cap, however
+ * long the body, and none at all of a body that is not text (only its size is counted).
+ */
+public final class BodyCapture {
+
+    private final String contentType;
+    private final boolean textual;
+    private final int cap;
+    private byte[] kept = new byte[0];
+    private long size;
+
+    private BodyCapture(String contentType, boolean textual, int cap) {
+        this.contentType = contentType;
+        this.textual = textual;
+        this.cap = cap;
+    }
+
+    /**
+     * @param contentType     the body's Content-Type, or null
+     * @param contentEncoding its Content-Encoding, or null: an encoded (compressed) body is not text
+     * @param cap             the most bytes kept
+     */
+    public static BodyCapture of(String contentType, String contentEncoding, int cap) {
+        boolean plain = contentEncoding == null || contentEncoding.isBlank() || contentEncoding.strip().equalsIgnoreCase("identity");
+        return new BodyCapture(contentType, plain && isText(contentType), cap);
+    }
+
+    /** Text by its media type: text/*, JSON, XML, NDJSON, form data, JavaScript, YAML, GraphQL. */
+    static boolean isText(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.endsWith("+json") || type.endsWith("+xml")
+                || type.equals("application/json") || type.equals("application/xml")
+                || type.equals("application/x-ndjson") || type.equals("application/x-www-form-urlencoded")
+                || type.equals("application/javascript") || type.equals("application/yaml")
+                || type.equals("application/graphql");
+    }
+
+    public void feed(byte[] chunk) {
+        size += chunk.length;
+        if (!textual || kept.length >= cap || chunk.length == 0) {
+            return;
+        }
+        int take = Math.min(chunk.length, cap - kept.length);
+        byte[] grown = Arrays.copyOf(kept, kept.length + take);
+        System.arraycopy(chunk, 0, grown, kept.length, take);
+        kept = grown;
+    }
+
+    /** What was seen so far. A body holding NUL bytes is not text after all, and is recorded as binary. */
+    public RecordedBody result() {
+        boolean binary = !textual || containsNul(kept);
+        return new RecordedBody(size, contentType, binary ? new byte[0] : kept.clone(), size > kept.length, binary);
+    }
+
+    private static boolean containsNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
