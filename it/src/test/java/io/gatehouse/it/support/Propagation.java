@@ -14,14 +14,20 @@ public final class Propagation {
     private Propagation() {
     }
 
-    /** Polls the URL until its status is as expected; fails if that takes longer than {@link #LIMIT}. */
-    public static void awaitStatus(String url, String token, IntPredicate expected, String what) {
-        Instant deadline = Instant.now().plus(LIMIT);
+    /**
+     * Polls the URL until its status is as expected; fails if that takes longer than {@link #LIMIT}.
+     * Answers how long it took, printed so that the run's output shows the propagation times.
+     */
+    public static Duration awaitStatus(String url, String token, IntPredicate expected, String what) {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(LIMIT);
         HttpResponse<String> last;
         do {
             last = Http.get(url, token);
             if (expected.test(last.statusCode())) {
-                return;
+                Duration took = Duration.between(start, Instant.now());
+                System.out.printf("propagation: %s at %s after %d ms%n", what, url, took.toMillis());
+                return took;
             }
         } while (Instant.now().isBefore(deadline));
         throw new AssertionError("waited " + LIMIT + " for " + what + " at " + url + "; last answer " + Http.describe(last));
