@@ -70,6 +70,17 @@ class CommandsTest {
     }
 
     @Test
+    void teamsListShowsOwnerGroupsAndTheDefaultApproverGroup() {
+        stub.on("GET /api/v1/teams", 200, """
+                [{"name":"platform","contact":"sre@acme.example","ownerGroups":["platform-sre"],
+                  "approverGroup":"platform-approvers"}]""");
+        CliRun run = CliRun.against(stub, "teams", "list");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("NAME"), run::toString);
+        assertTrue(run.out().contains("platform-sre") && run.out().contains("platform-approvers"), run::toString);
+    }
+
+    @Test
     void anUnknownIdentityIsExitFourWithTheServersDetail() {
         stub.on("GET /api/v1/identities/ghost", 404, "{\"status\":404,\"detail\":\"identity 'ghost' does not exist\"}");
         CliRun run = CliRun.against(stub, "identities", "show", "ghost");
