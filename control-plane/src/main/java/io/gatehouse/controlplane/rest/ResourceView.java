@@ -3,6 +3,7 @@ package io.gatehouse.controlplane.rest;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 
 import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
+import io.gatehouse.controlplane.domain.OAuth2ClientCredentials;
 
 import java.util.List;
 
@@ -10,12 +11,14 @@ import java.util.List;
 public record ResourceView(String name, String host, String pathPrefix, String upstreamUrl, String injection,
                            String injectionHeader, List<String> maskedFields,
                            List<MaskingRuleDefinition> maskingRules, long timeoutMs,
-                           CredentialSourceView credentialSource, List<String> dataPlanePools) {
+                           CredentialSourceView credentialSource, List<String> dataPlanePools,
+                           String injectionParameter, OAuth2ClientCredentials oauth2) {
 
     static ResourceView from(ResourceDefinition resource) {
         return new ResourceView(resource.name(), resource.host(), resource.pathPrefix(), resource.upstreamUrl(),
                 resource.injection().style().declaredName(), resource.injection().headerName(),
                 resource.maskedFields(), resource.maskingRules(), resource.upstreamTimeout().toMillis(),
-                CredentialSourceView.from(resource.credentialSource()), resource.dataPlanePools());
+                CredentialSourceView.from(resource.credentialSource()), resource.dataPlanePools(),
+                resource.injection().parameterName(), resource.injection().oauth2());
     }
 }

@@ -13,6 +13,7 @@ import io.gatehouse.dataplane.authz.Authorizer;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.credential.CredentialCache;
 import io.gatehouse.dataplane.credential.CredentialEchoScrubber;
+import io.gatehouse.dataplane.credential.CredentialInjector;
 import io.gatehouse.dataplane.masking.BodyMasker;
 import io.gatehouse.dataplane.masking.MaskingException;
 import io.gatehouse.dataplane.masking.MaskingLimits;
@@ -203,7 +204,8 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private static ApprovalCall approvalCall(ProxyCall call, Buffer body, String breakGlassReason) {
         String justification = breakGlassReason != null ? breakGlassReason : call.request.getHeader(ProxyHeaders.JUSTIFICATION);
         return new ApprovalCall(call.identity, call.identityOwnerTeam, call.authorization.resource().name(),
-                call.request.method().name(), call.canonicalPath, call.request.query(), body.getBytes(),
+                call.request.method().name(), call.canonicalPath,
+                CredentialInjector.recordableQuery(call.authorization.resource(), call.request.query()), body.getBytes(),
                 justification == null || justification.isBlank() ? call.identityPurpose : justification,
                 call.authorization.grant().approval(), call.requestId);
     }
@@ -239,7 +241,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private Future<HttpClientResponse> fetchCredentialAndForward(ProxyCall call, Buffer bufferedBody, Context context) {
         return onContext(credentials.credentialFor(call.authorization.resource().name()), context)
                 .compose(credential -> {
-                    call.echoScrubber = credential.echoScrubber(call.authorization.resource().injectionStyle());
+                    call.echoScrubber = credential.echoScrubber(call.authorization.resource().injection());
                     return forwarder.forward(call, credential, bufferedBody);
                 });
     }

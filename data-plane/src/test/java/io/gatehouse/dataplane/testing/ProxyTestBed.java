@@ -12,6 +12,7 @@ import io.gatehouse.dataplane.credential.UpstreamCredential;
 import io.gatehouse.dataplane.masking.MaskingPolicy;
 import io.gatehouse.dataplane.policy.Grant;
 import io.gatehouse.dataplane.policy.IdentityStatus;
+import io.gatehouse.dataplane.policy.CredentialInjection;
 import io.gatehouse.dataplane.policy.InjectionStyle;
 import io.gatehouse.dataplane.policy.PathPattern;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
@@ -121,7 +122,13 @@ public final class ProxyTestBed implements AutoCloseable {
         }
 
         public Builder resource(String name, URI upstream, MaskingPolicy masking) {
-            resources.add(new Resource(name, "/" + name, upstream, InjectionStyle.BEARER, "", masking, Duration.ofSeconds(10), null));
+            resources.add(new Resource(name, "/" + name, upstream, CredentialInjection.of(InjectionStyle.BEARER), masking, Duration.ofSeconds(10), null));
+            return this;
+        }
+
+        /** Any resource; its path prefix must be {@code /<name>} for the grant of "deploy" to cover it. */
+        public Builder resource(Resource resource) {
+            resources.add(resource);
             return this;
         }
 
