@@ -25,6 +25,23 @@ public interface DataPlaneConfig {
 
     Masking masking();
 
+    OAuth2 oauth2();
+
+    /** Access tokens the data plane buys for resources injected with OAuth2 client credentials. */
+    interface OAuth2 {
+        /** Connect and idle timeout of a token request. */
+        Duration tokenTimeout();
+
+        /** A token is bought anew this long before its {@code expires_in} ends. */
+        Duration expiryMargin();
+
+        /** How long a token is used when the endpoint names no {@code expires_in}. */
+        Duration defaultLifetime();
+
+        /** Largest token endpoint answer read. */
+        int maxResponseSize();
+    }
+
     interface Proxy {
         String host();
 

@@ -6,6 +6,7 @@ import io.gatehouse.dataplane.auth.IssuerUnavailableException;
 import io.gatehouse.dataplane.authz.AccessDeniedException;
 import io.gatehouse.dataplane.ratelimit.RateLimitedException;
 import io.gatehouse.dataplane.credential.CredentialUnavailableException;
+import io.gatehouse.dataplane.credential.OAuth2TokenException;
 import io.gatehouse.dataplane.path.InvalidPathException;
 import io.gatehouse.dataplane.proxy.framing.MalformedUpstreamResponseException;
 import io.netty.channel.ConnectTimeoutException;
@@ -45,6 +46,10 @@ public final class FailureClassifier {
         if (failure instanceof CredentialUnavailableException) {
             // the operator-facing reason is logged; the caller only learns that this resource is unavailable
             return Problem.unavailable("the upstream credential for resource '" + resource + "' is unavailable; try again later");
+        }
+        if (failure instanceof OAuth2TokenException) {
+            // the operator-facing reason is logged; nothing of the token endpoint's answer reaches the caller
+            return Problem.badGateway("no access token for resource '" + resource + "' could be obtained from its token endpoint");
         }
         if (failure instanceof MalformedUpstreamResponseException || failure.getCause() instanceof MalformedUpstreamResponseException) {
             return Problem.badGateway("the upstream sent a malformed response");

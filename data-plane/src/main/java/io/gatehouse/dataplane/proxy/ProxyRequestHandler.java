@@ -14,6 +14,9 @@ import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.credential.CredentialCache;
 import io.gatehouse.dataplane.credential.CredentialEchoScrubber;
 import io.gatehouse.dataplane.credential.CredentialInjector;
+import io.gatehouse.dataplane.credential.OAuth2AccessTokens;
+import io.gatehouse.dataplane.credential.UpstreamCredential;
+import io.gatehouse.dataplane.policy.InjectionStyle;
 import io.gatehouse.dataplane.masking.BodyMasker;
 import io.gatehouse.dataplane.masking.MaskingException;
 import io.gatehouse.dataplane.masking.MaskingLimits;
@@ -71,6 +74,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final IdentityRateLimiter rateLimiter;
     private final ApprovalGate approvalGate;
     private final CredentialCache credentials;
+    private final OAuth2AccessTokens accessTokens;
     private final AuditShipper audit;
     private final UpstreamForwarder forwarder;
     private final MeterRegistry metrics;
@@ -79,13 +83,14 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final MaskingLimits maskingLimits;
 
     public ProxyRequestHandler(PolicyHolder policies, TokenAuthenticator authenticator, IdentityRateLimiter rateLimiter,
-                               ApprovalGate approvalGate, CredentialCache credentials, AuditShipper audit, Vertx vertx,
-                               DataPlaneConfig config, MeterRegistry metrics) {
+                               ApprovalGate approvalGate, CredentialCache credentials, OAuth2AccessTokens accessTokens,
+                               AuditShipper audit, Vertx vertx, DataPlaneConfig config, MeterRegistry metrics) {
         this.policies = policies;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.approvalGate = approvalGate;
         this.credentials = credentials;
+        this.accessTokens = accessTokens;
         this.audit = audit;
         this.metrics = metrics;
         this.maxBufferedBody = config.proxy().maxBufferedBodySize();
@@ -239,7 +244,12 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     }
 
     private Future<HttpClientResponse> fetchCredentialAndForward(ProxyCall call, Buffer bufferedBody, Context context) {
-        return onContext(credentials.credentialFor(call.authorization.resource().name()), context)
+        Resource resource = call.authorization.resource();
+        Uni<UpstreamCredential> injected = credentials.credentialFor(resource.name());
+        if (resource.injectionStyle() == InjectionStyle.OAUTH2_CLIENT_CREDENTIALS) {
+            injected = injected.chain(client -> accessTokens.accessTokenFor(resource, client));
+        }
+        return onContext(injected, context)
                 .compose(credential -> {
                     call.echoScrubber = credential.echoScrubber(call.authorization.resource().injection());
                     return forwarder.forward(call, credential, bufferedBody);
@@ -261,6 +271,10 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
             upstream.request().reset();
             throw new ProblemException(Problem.badGateway(
                     "the upstream sent several Content-Type or Content-Encoding headers, so its body cannot be inspected"));
+        }
+        if (upstream.statusCode() == 401 && resource.injectionStyle() == InjectionStyle.OAUTH2_CLIENT_CREDENTIALS) {
+            // revoked or expired early: the next call buys a new token
+            accessTokens.forget(resource.name());
         }
         boolean carriesBody = carriesBody(call, upstream.statusCode());
         BodyMasker masker = carriesBody ? bodyMasker(resource, upstream, call.echoScrubber) : null;

@@ -33,8 +33,7 @@ final class InjectionMapper {
                 }
                 yield CredentialInjection.query(injection.getParameterName());
             }
-            case INJECTION_STYLE_OAUTH2_CLIENT_CREDENTIALS ->
-                    throw invalid(resource, "injects OAuth2 client credentials, which this data plane cannot do yet");
+            case INJECTION_STYLE_OAUTH2_CLIENT_CREDENTIALS -> CredentialInjection.oauth2(oauth2(resource, injection));
             default -> throw invalid(resource, "has no credential injection style");
         };
     }

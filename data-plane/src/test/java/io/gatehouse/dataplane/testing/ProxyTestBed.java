@@ -8,6 +8,7 @@ import io.gatehouse.dataplane.audit.CallStart;
 import io.gatehouse.dataplane.auth.TokenAuthenticator;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.credential.CredentialCache;
+import io.gatehouse.dataplane.credential.OAuth2AccessTokens;
 import io.gatehouse.dataplane.credential.UpstreamCredential;
 import io.gatehouse.dataplane.masking.MaskingPolicy;
 import io.gatehouse.dataplane.policy.Grant;
@@ -158,7 +159,8 @@ public final class ProxyTestBed implements AutoCloseable {
             List<CallRecord> records = new CopyOnWriteArrayList<>();
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
             ProxyRequestHandler handler = new ProxyRequestHandler(policies, new TokenAuthenticator(vx, config),
-                    new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new InMemoryAudit(config, records),
+                    new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new OAuth2AccessTokens(vx, config),
+                    new InMemoryAudit(config, records),
                     vx, config, metrics);
             HttpServer server = ProxyServerAccess.create(vx, config.proxy(), handler).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
