@@ -7,6 +7,7 @@ import io.gatehouse.dataplane.policy.Resource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -35,6 +36,7 @@ public class OAuth2AccessTokens {
     private final Clock clock;
     private final Map<String, Entry> byResource = new ConcurrentHashMap<>();
 
+    @Inject
     public OAuth2AccessTokens(Vertx vertx, DataPlaneConfig config) {
         this(new OAuth2TokenClient(new HttpJsonFetcher(vertx, config.oauth2().maxResponseSize(),
                 config.oauth2().tokenTimeout().toMillis())), config.oauth2().expiryMargin(), config.oauth2().defaultLifetime(),
