@@ -30,7 +30,6 @@ import io.gatehouse.dataplane.ratelimit.IdentityRateLimiter;
 import io.gatehouse.dataplane.ratelimit.RateLimitedException;
 import io.gatehouse.dataplane.snapshot.PolicyHolder;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -55,7 +54,6 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The request path, top to bottom: canonicalize → policy in force → authenticate → authorize →
@@ -77,7 +75,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final OAuth2AccessTokens accessTokens;
     private final AuditShipper audit;
     private final UpstreamForwarder forwarder;
-    private final MeterRegistry metrics;
+    private final ProxyMetrics metrics;
     private final int maxBufferedBody;
     private final Optional<String> approvalStatusUrl;
     private final MaskingLimits maskingLimits;
@@ -92,7 +90,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         this.credentials = credentials;
         this.accessTokens = accessTokens;
         this.audit = audit;
-        this.metrics = metrics;
+        this.metrics = new ProxyMetrics(metrics);
         this.maxBufferedBody = config.proxy().maxBufferedBodySize();
         this.approvalStatusUrl = config.approval().statusUrl();
         this.maskingLimits = new MaskingLimits(config.masking().maxDepth(), config.masking().maxValueLength(),
@@ -252,7 +250,9 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         return onContext(injected, context)
                 .compose(credential -> {
                     call.echoScrubber = credential.echoScrubber(call.authorization.resource().injection());
-                    return forwarder.forward(call, credential, bufferedBody);
+                    long sentAt = System.nanoTime();
+                    return forwarder.forward(call, credential, bufferedBody).onComplete(answer -> metrics.upstream(resource.name(),
+                            answer.succeeded() ? answer.result().statusCode() : 0, System.nanoTime() - sentAt));
                 });
     }
 
@@ -310,12 +310,12 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private int finishedRelay(ProxyCall call, Resource resource, MaskingSummary summary) {
         Map<String, Integer> masked = new TreeMap<>(summary == null ? Map.of() : summary.countsByRule());
         if (summary != null) {
-            countMasked(resource.name(), summary);
+            metrics.masked(resource.name(), summary);
         }
         int echoes = call.echoScrubber.replaced();
         if (echoes > 0) {
             masked.merge(EchoScrubbing.AUDIT_RULE_NAME, echoes, Integer::sum);
-            metrics.counter("gatehouse.proxy.credential.echoes.scrubbed", "resource", resource.name()).increment(echoes);
+            metrics.echoesScrubbed(resource.name(), echoes);
         }
         call.maskedValues = masked;
         return call.request.response().getStatusCode();
@@ -324,11 +324,6 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     /** RFC 9110 6.4.1: no body in answers to HEAD, in 1xx, 204 and 304. */
     private static boolean carriesBody(ProxyCall call, int status) {
         return !call.request.method().name().equals("HEAD") && status >= 200 && status != 204 && status != 304;
-    }
-
-    private void countMasked(String resource, MaskingSummary summary) {
-        summary.countsByRule().forEach((rule, count) -> metrics.counter("gatehouse.masking.values.masked",
-                "resource", resource, "rule", rule).increment(count));
     }
 
     private void refuse(ProxyCall call, Throwable failure) {
@@ -382,13 +377,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
     private void finish(ProxyCall call, CallDecision decision, String reason, int status) {
         audit.record(call.toRecord(decision, reason, status));
-        Timer.builder("gatehouse.proxy.requests")
-                .description("Calls handled by the proxy")
-                .tag("resource", call.resourceName() == null ? "none" : call.resourceName())
-                .tag("decision", decision.name().toLowerCase(Locale.ROOT))
-                .tag("status", Integer.toString(status))
-                .register(metrics)
-                .record(System.nanoTime() - call.startedNanos, TimeUnit.NANOSECONDS);
+        metrics.call(call.resourceName(), decision, status, System.nanoTime() - call.startedNanos);
     }
 
     /** Runs a Mutiny result back on the request's event-loop context. */

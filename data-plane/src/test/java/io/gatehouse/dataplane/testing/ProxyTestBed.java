@@ -23,6 +23,7 @@ import io.gatehouse.dataplane.ratelimit.IdentityRateLimiter;
 import io.gatehouse.dataplane.proxy.ProxyServerAccess;
 import io.gatehouse.dataplane.snapshot.PolicyHolder;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -59,9 +60,9 @@ public final class ProxyTestBed implements AutoCloseable {
     private final TestIssuer issuer;
     private final HttpServer proxy;
     private final List<CallRecord> auditRecords;
-    private final SimpleMeterRegistry metrics;
+    private final MeterRegistry metrics;
 
-    private ProxyTestBed(Vertx vertx, TestIssuer issuer, HttpServer proxy, List<CallRecord> auditRecords, SimpleMeterRegistry metrics) {
+    private ProxyTestBed(Vertx vertx, TestIssuer issuer, HttpServer proxy, List<CallRecord> auditRecords, MeterRegistry metrics) {
         this.vertx = vertx;
         this.issuer = issuer;
         this.proxy = proxy;
@@ -93,7 +94,7 @@ public final class ProxyTestBed implements AutoCloseable {
         return List.copyOf(auditRecords);
     }
 
-    public SimpleMeterRegistry metrics() {
+    public MeterRegistry metrics() {
         return metrics;
     }
 
@@ -111,6 +112,7 @@ public final class ProxyTestBed implements AutoCloseable {
         private final Map<String, String> settings = new HashMap<>();
         private String secret = "upstream-secret-value";
         private Vertx vertx;
+        private MeterRegistry registry;
 
         public Builder vertx(Vertx vertx) {
             this.vertx = vertx;
@@ -139,6 +141,12 @@ public final class ProxyTestBed implements AutoCloseable {
             return this;
         }
 
+        /** Where the proxy's meters go (a Prometheus registry to read a scrape); a simple registry by default. */
+        public Builder metrics(MeterRegistry registry) {
+            this.registry = registry;
+            return this;
+        }
+
         /** Any {@code gatehouse.*} setting, over application.properties. */
         public Builder setting(String key, String value) {
             settings.put(key, value);
@@ -157,7 +165,7 @@ public final class ProxyTestBed implements AutoCloseable {
             policies.install(policy, Instant.now());
             policies.connectionUp();
             List<CallRecord> records = new CopyOnWriteArrayList<>();
-            SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+            MeterRegistry metrics = registry != null ? registry : new SimpleMeterRegistry();
             ProxyRequestHandler handler = new ProxyRequestHandler(policies, new TokenAuthenticator(vx, config),
                     new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new OAuth2AccessTokens(vx, config),
                     new InMemoryAudit(config, records),
