@@ -58,6 +58,15 @@ public interface DataPlaneConfig {
 
         Duration defaultUpstreamTimeout();
 
+        /** Caller connections held open at once (all event loops); more are answered 503 and closed. */
+        int maxConnections();
+
+        /** Pooled connections to one upstream (host and port). */
+        int upstreamMaxConnections();
+
+        /** Calls that may wait for a pooled connection to one upstream; more are refused with 503. */
+        int upstreamMaxWaiting();
+
         /** CIDR blocks of peers whose X-Forwarded-For/-Proto/-Host and Forwarded are believed; none by default. */
         Optional<java.util.List<String>> trustedProxies();
     }

@@ -10,6 +10,7 @@ import io.gatehouse.dataplane.credential.OAuth2TokenException;
 import io.gatehouse.dataplane.path.InvalidPathException;
 import io.gatehouse.dataplane.proxy.framing.MalformedUpstreamResponseException;
 import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClosedException;
 
 import java.net.ConnectException;
@@ -53,6 +54,9 @@ public final class FailureClassifier {
         }
         if (failure instanceof MalformedUpstreamResponseException || failure.getCause() instanceof MalformedUpstreamResponseException) {
             return Problem.badGateway("the upstream sent a malformed response");
+        }
+        if (failure instanceof ConnectionPoolTooBusyException) {
+            return Problem.unavailable("too many calls are waiting for a connection to the upstream; try again later");
         }
         if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
             return Problem.gatewayTimeout("the upstream did not answer in time");

@@ -37,6 +37,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
@@ -99,9 +100,12 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         HttpClientOptions clientOptions = new HttpClientOptions()
                 .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
                 .setKeepAlive(true)
-                .setMaxPoolSize(64)
                 .setDecompressionSupported(false);
-        this.forwarder = new UpstreamForwarder(vertx.httpClientBuilder().with(clientOptions)
+        // the builder takes the pool's bounds from PoolOptions only (those of HttpClientOptions are ignored)
+        PoolOptions pool = new PoolOptions()
+                .setHttp1MaxSize(config.proxy().upstreamMaxConnections())
+                .setMaxWaitQueueSize(config.proxy().upstreamMaxWaiting());
+        this.forwarder = new UpstreamForwarder(vertx.httpClientBuilder().with(clientOptions).with(pool)
                 .withConnectHandler(connection -> StrictResponseFraming.install(connection,
                         clientOptions.getMaxInitialLineLength(), clientOptions.getMaxHeaderSize()))
                 .build(), config.proxy().defaultUpstreamTimeout(),

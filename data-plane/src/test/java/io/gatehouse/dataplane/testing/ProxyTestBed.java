@@ -170,7 +170,7 @@ public final class ProxyTestBed implements AutoCloseable {
                     new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new OAuth2AccessTokens(vx, config),
                     new InMemoryAudit(config, records),
                     vx, config, metrics);
-            HttpServer server = ProxyServerAccess.create(vx, config.proxy(), handler).listen(0, "127.0.0.1")
+            HttpServer server = ProxyServerAccess.create(vx, config.proxy(), handler, metrics).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             return new ProxyTestBed(vx, issuer, server, records, metrics);
         }
