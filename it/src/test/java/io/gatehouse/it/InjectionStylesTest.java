@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,8 +28,16 @@ class InjectionStylesTest {
     private static Suite suite;
 
     @BeforeAll
-    static void suite() {
+    static void suite() throws InterruptedException {
         suite = GatehouseSuite.requireAll();
+        // a vault broker started just now serves credentials once the control plane's config reached it
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Http.get(suite.proxyUrl() + "/" + SuiteVault.KEYED + "/ready", Tokens.deployBot()).statusCode() == 503) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the vault broker served no credential for " + SuiteVault.KEYED + " within 60 s");
+            }
+            Thread.sleep(500);
+        }
     }
 
     @Test
