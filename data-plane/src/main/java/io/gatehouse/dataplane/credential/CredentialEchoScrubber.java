@@ -60,16 +60,7 @@ public final class CredentialEchoScrubber {
         }
         byte[] data = held.length == 0 ? chunk : concat(held, chunk);
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
-        int from = 0;
-        long match;
-        while ((match = firstMatch(data, from)) >= 0) {
-            int at = (int) (match >>> 32);
-            int length = (int) match;
-            out.write(data, from, at - from);
-            out.writeBytes(replacementOfLength(length).getBytes(StandardCharsets.US_ASCII));
-            replaced++;
-            from = at + length;
-        }
+        int from = replaceEchoes(data, out);
         // an echo may start in the last window - 1 bytes and end in the next chunk
         int keep = Math.min(window - 1, data.length - from);
         out.write(data, from, data.length - from - keep);
@@ -85,16 +76,7 @@ public final class CredentialEchoScrubber {
             return rest;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(rest.length);
-        int from = 0;
-        long match;
-        while ((match = firstMatch(rest, from)) >= 0) {
-            int at = (int) (match >>> 32);
-            int length = (int) match;
-            out.write(rest, from, at - from);
-            out.writeBytes(replacementOfLength(length).getBytes(StandardCharsets.US_ASCII));
-            replaced++;
-            from = at + length;
-        }
+        int from = replaceEchoes(rest, out);
         out.write(rest, from, rest.length - from);
         return out.toByteArray();
     }
@@ -139,6 +121,21 @@ public final class CredentialEchoScrubber {
     /** Counts an echo dealt with by the caller (a header dropped because its name held the credential). */
     public void countRemoved() {
         replaced++;
+    }
+
+    /** Writes {@code data} up to the end of its last echo, each echo replaced; returns where the rest begins. */
+    private int replaceEchoes(byte[] data, ByteArrayOutputStream out) {
+        int from = 0;
+        long match;
+        while ((match = firstMatch(data, from)) >= 0) {
+            int at = (int) (match >>> 32);
+            int length = (int) match;
+            out.write(data, from, at - from);
+            out.writeBytes(replacementOfLength(length).getBytes(StandardCharsets.US_ASCII));
+            replaced++;
+            from = at + length;
+        }
+        return from;
     }
 
     /** The earliest match at or after {@code from} as (position << 32 | form length), or -1. */

@@ -87,9 +87,9 @@ class OAuth2InjectionThroughProxyTest {
     @Test
     void theUpstreamGetsAnIssuedTokenBoughtWithHttpBasicAndTheCallsReuseIt() throws Exception {
         int before = tokens.requests().size();
-        assertEquals(200, call("/basic/a").status());
+        assertEquals(200, proxy.get("/basic/a").status());
         String first = lastAuthorization();
-        assertEquals(200, call("/basic/b").status());
+        assertEquals(200, proxy.get("/basic/b").status());
 
         assertTrue(first.startsWith("Bearer at-"), first);
         assertEquals(CLIENT_ID, tokens.issuedTo(first.substring(7)), "a token the endpoint issued to this client");
@@ -106,7 +106,7 @@ class OAuth2InjectionThroughProxyTest {
 
     @Test
     void clientSecretPostSendsTheCredentialsInTheBody() throws Exception {
-        assertEquals(200, call("/post/x").status());
+        assertEquals(200, proxy.get("/post/x").status());
 
         FakeOAuth2Server.TokenRequest request = tokens.requests().stream().filter(r -> "write".equals(r.form().get("scope")))
                 .findFirst().orElseThrow();
@@ -121,7 +121,7 @@ class OAuth2InjectionThroughProxyTest {
         try {
             List<Future<RawHttp.Response>> answers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                answers.add(callers.submit(() -> call("/slow/together")));
+                answers.add(callers.submit(() -> proxy.get("/slow/together")));
             }
             for (Future<RawHttp.Response> answer : answers) {
                 assertEquals(200, answer.get().status());
@@ -135,13 +135,13 @@ class OAuth2InjectionThroughProxyTest {
 
     @Test
     void aTokenIsBoughtAgainOnceItsLifetimeLessTheMarginHasPassed() throws Exception {
-        assertEquals(200, call("/short/1").status());
+        assertEquals(200, proxy.get("/short/1").status());
         String first = lastAuthorization();
-        assertEquals(200, call("/short/2").status());
+        assertEquals(200, proxy.get("/short/2").status());
         assertEquals(first, lastAuthorization(), "fresh for expires_in (2s) minus the margin (1s)");
 
         Thread.sleep(1_300);
-        assertEquals(200, call("/short/3").status());
+        assertEquals(200, proxy.get("/short/3").status());
 
         assertNotEquals(first, lastAuthorization());
         assertEquals(2, shortTokens.requests().size());
@@ -149,12 +149,12 @@ class OAuth2InjectionThroughProxyTest {
 
     @Test
     void aTokenTheUpstreamRefusesIsReplacedOnTheNextCall() throws Exception {
-        assertEquals(200, call("/basic/before").status());
+        assertEquals(200, proxy.get("/basic/before").status());
         String refused = lastAuthorization();
         int before = tokens.requests().size();
 
-        assertEquals(401, call("/basic/reject").status());
-        assertEquals(200, call("/basic/after").status());
+        assertEquals(401, proxy.get("/basic/reject").status());
+        assertEquals(200, proxy.get("/basic/after").status());
 
         assertEquals(before + 1, tokens.requests().size());
         assertNotEquals(refused, lastAuthorization());
@@ -163,7 +163,7 @@ class OAuth2InjectionThroughProxyTest {
     @Test
     void aRefusedTokenRequestIs502WithoutAnythingTheEndpointSaid() throws Exception {
         int upstreamCalls = upstream.received().size();
-        RawHttp.Response response = call("/refused/x");
+        RawHttp.Response response = proxy.get("/refused/x");
 
         assertEquals(502, response.status());
         assertEquals("application/problem+json", response.header("Content-Type"));
@@ -172,16 +172,16 @@ class OAuth2InjectionThroughProxyTest {
         assertFalse(response.body().contains("invalid_client") || response.body().contains("client authentication failed"),
                 response.body());
         assertEquals(upstreamCalls, upstream.received().size(), "the upstream is not called without a token");
-        CallRecord record = recordOf("/refused/x");
+        CallRecord record = proxy.awaitRecord("/refused/x");
         assertFalse(record.toString().contains(CLIENT_SECRET), record.toString());
 
-        call("/refused/again");
+        proxy.get("/refused/again");
         assertEquals(2, otherTokens.requests().size(), "a failure is not cached: the next call asks again");
     }
 
     @Test
     void theTokenAndTheClientSecretAreScrubbedWhenEchoed() throws Exception {
-        RawHttp.Response response = call("/basic/echo");
+        RawHttp.Response response = proxy.get("/basic/echo");
 
         assertEquals(200, response.status());
         assertNoSecret(response);
@@ -190,7 +190,7 @@ class OAuth2InjectionThroughProxyTest {
             assertFalse(response.header("X-Echo").contains(token), response.header("X-Echo"));
         }
         assertTrue(response.body().startsWith("you sent Bearer [REDACTED"), response.body());
-        assertEquals(3, recordOf("/basic/echo").maskedValues().get(EchoScrubbing.AUDIT_RULE_NAME),
+        assertEquals(3, proxy.awaitRecord("/basic/echo").maskedValues().get(EchoScrubbing.AUDIT_RULE_NAME),
                 "the token in X-Echo and in the body, the client secret in the body");
         proxy.metrics().getMeters().forEach(meter -> assertFalse(meter.getId().toString().contains("at-")
                 || meter.getId().toString().contains("5e1b"), meter.getId().toString()));
@@ -211,22 +211,5 @@ class OAuth2InjectionThroughProxyTest {
     private static void assertNoSecret(RawHttp.Response response) {
         assertFalse(response.body().contains(CLIENT_SECRET) || response.body().contains("5e1b"), response.body());
         response.headers().forEach((name, value) -> assertFalse(value.contains(CLIENT_SECRET), name + ": " + value));
-    }
-
-    private static CallRecord recordOf(String path) throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            var found = proxy.auditRecords().stream().filter(r -> r.path().equals(path)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no audit record of " + path);
-    }
-
-    private static RawHttp.Response call(String target) throws Exception {
-        try (RawHttp connection = proxy.connect()) {
-            return connection.send("GET " + target + " HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + proxy.token() + "\r\n\r\n").read();
-        }
     }
 }

@@ -54,7 +54,7 @@ class QueryInjectionThroughProxyTest {
 
     @Test
     void theUpstreamGetsTheCredentialAsTheOnlyParameterOfItsName() throws Exception {
-        RawHttp.Response response = call("/keyed/items?page=2&api_key=callers-guess&API%5FKEY=other&sort=asc");
+        RawHttp.Response response = proxy.get("/keyed/items?page=2&api_key=callers-guess&API%5FKEY=other&sort=asc");
 
         assertEquals(200, response.status());
         String sent = upstream.received().get(upstream.received().size() - 1).uri();
@@ -67,7 +67,7 @@ class QueryInjectionThroughProxyTest {
 
     @Test
     void theEchoedCredentialIsScrubbedInBothFormsAndRecordedAsAnEcho() throws Exception {
-        RawHttp.Response response = call("/keyed/echo?x=1");
+        RawHttp.Response response = proxy.get("/keyed/echo?x=1");
 
         assertEquals(200, response.status());
         for (String form : new String[] {SECRET, ENCODED}) {
@@ -76,28 +76,10 @@ class QueryInjectionThroughProxyTest {
         }
         assertTrue(response.body().contains("decoded=[REDACTED"), response.body());
         assertTrue(response.header("X-Seen-Query").contains("api_key=[REDACTED"), response.header("X-Seen-Query"));
-        CallRecord record = recordOf("/keyed/echo");
+        CallRecord record = proxy.awaitRecord("/keyed/echo");
         assertEquals(3, record.maskedValues().get(EchoScrubbing.AUDIT_RULE_NAME));
         assertFalse(record.toString().contains(SECRET) || record.toString().contains(ENCODED), record.toString());
         proxy.metrics().getMeters().forEach(meter -> assertFalse(meter.getId().toString().contains("value-91d2"),
                 meter.getId().toString()));
-    }
-
-    /** The call's record, written just after its answer. */
-    private static CallRecord recordOf(String path) throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            var found = proxy.auditRecords().stream().filter(r -> r.path().equals(path)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no audit record of " + path + " in " + proxy.auditRecords());
-    }
-
-    private static RawHttp.Response call(String target) throws Exception {
-        try (RawHttp connection = proxy.connect()) {
-            return connection.send("GET " + target + " HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + proxy.token() + "\r\n\r\n").read();
-        }
     }
 }

@@ -102,6 +102,25 @@ public final class ProxyTestBed implements AutoCloseable {
         return new RawHttp(port());
     }
 
+    /** {@code GET target} as identity "deploy", on a connection of its own. */
+    public RawHttp.Response get(String target) throws IOException {
+        try (RawHttp connection = connect()) {
+            return connection.send("GET " + target + " HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + token() + "\r\n\r\n").read();
+        }
+    }
+
+    /** The audit record of the call to {@code path}, which is written just after its answer. */
+    public CallRecord awaitRecord(String path) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            var found = auditRecords.stream().filter(record -> record.path().equals(path)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no audit record of " + path + " in " + auditRecords);
+    }
+
     @Override
     public void close() throws Exception {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
