@@ -6,6 +6,7 @@ import io.gatehouse.dataplane.policy.ApprovalRule;
 import io.gatehouse.dataplane.policy.Grant;
 import io.gatehouse.dataplane.policy.Identity;
 import io.gatehouse.dataplane.policy.IdentityStatus;
+import io.gatehouse.dataplane.policy.CredentialInjection;
 import io.gatehouse.dataplane.policy.InjectionStyle;
 import io.gatehouse.dataplane.policy.OidcBinding;
 import io.gatehouse.dataplane.policy.PathPattern;
@@ -34,10 +35,10 @@ public final class PolicyFixtures {
     }
 
     public static PolicySnapshot policy(String issuer, Identity... identities) {
-        Resource demo = new Resource("demo", "/demo", URI.create("http://127.0.0.1:1"), InjectionStyle.BEARER, "",
+        Resource demo = new Resource("demo", "/demo", URI.create("http://127.0.0.1:1"), CredentialInjection.of(InjectionStyle.BEARER),
                 new MaskingRuleCompiler(Optional.empty()).compile(io.gatehouse.proto.config.v1.Resource.newBuilder()
                         .addMaskedFields("ssn").build()), Duration.ofSeconds(5), null);
-        Resource demoAdmin = new Resource("demo-admin", "/demo/admin", URI.create("http://127.0.0.1:2"), InjectionStyle.BEARER, "",
+        Resource demoAdmin = new Resource("demo-admin", "/demo/admin", URI.create("http://127.0.0.1:2"), CredentialInjection.of(InjectionStyle.BEARER),
                 MaskingPolicy.NONE, null, null);
         List<Grant> grants = List.of(
                 new Grant("deploy", "demo", Set.of("GET"), List.of(PathPattern.compile("/customers/**")), null, null),

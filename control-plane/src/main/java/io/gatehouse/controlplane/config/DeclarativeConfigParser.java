@@ -9,7 +9,6 @@ import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.IdentityKind;
 import io.gatehouse.controlplane.domain.IdentityStatus;
 import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
-import io.gatehouse.controlplane.domain.InjectionStyle;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.RateLimit;
@@ -50,7 +49,7 @@ final class DeclarativeConfigParser {
     private static final Set<String> OWNER_KEYS = keys("team", "contact");
     private static final Set<String> RESOURCE_KEYS = keys("name", "host", "pathPrefix", "upstream", "credential", "masking",
             "timeout", RecordingParser.RECORDING);
-    private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header", CredentialSourceParser.SOURCE, "ttl", "dataPlanes");
+    private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header", "parameter", "oauth2", CredentialSourceParser.SOURCE, "ttl", "dataPlanes");
     private static final Set<String> MASKING_KEYS = keys("fields", "rules");
     private static final Set<String> GRANT_KEYS = keys("identity", "resource", "methods", "paths", "expires", "approval");
     private static final Set<String> APPROVAL_KEYS = keys("required", "approverGroup", "quorum", "holdTime", "validity",
@@ -61,7 +60,6 @@ final class DeclarativeConfigParser {
     private static final Pattern PATH_PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
     private static final Pattern PATH_PATTERN = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
-    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private final ConfigProblems problems = new ConfigProblems();
@@ -267,7 +265,7 @@ final class DeclarativeConfigParser {
         });
         Optional<String> upstream = resource.requiredText("upstream").flatMap(text -> httpUrl(resource, "upstream", text, false));
         Optional<MappingReader> credential = resource.requiredMapping("credential", CREDENTIAL_KEYS);
-        Optional<CredentialInjection> injection = credential.flatMap(this::parseInjection);
+        Optional<CredentialInjection> injection = credential.flatMap(CredentialInjectionParser::parse);
         Optional<CredentialSource> credentialSource = credential.flatMap(this::parseCredentialSource);
         Optional<List<String>> dataPlanePools = credential.flatMap(this::parseDataPlanePools);
         Optional<MappingReader> masking = resource.value("masking").isEmpty()
@@ -319,29 +317,6 @@ final class DeclarativeConfigParser {
                 return Optional.empty();
             }
             return Optional.of(pools);
-        });
-    }
-
-    private Optional<CredentialInjection> parseInjection(MappingReader credential) {
-        Optional<InjectionStyle> style = credential.requiredText("injection").flatMap(text -> enumValue(credential, "injection",
-                text, InjectionStyle.fromDeclaredName(text),
-                Arrays.stream(InjectionStyle.values()).map(InjectionStyle::declaredName).toList()));
-        if (style.isEmpty()) {
-            return Optional.empty();
-        }
-        if (style.get() != InjectionStyle.HEADER) {
-            if (credential.has("header")) {
-                credential.problem("header", "only allowed with injection: header");
-                return Optional.empty();
-            }
-            return Optional.of(style.get() == InjectionStyle.BASIC ? CredentialInjection.basic() : CredentialInjection.bearer());
-        }
-        return credential.requiredText("header").flatMap(header -> {
-            if (!HEADER_NAME.matcher(header).matches()) {
-                credential.problem("header", "must be a valid HTTP header name, was '" + header + "'");
-                return Optional.empty();
-            }
-            return Optional.of(CredentialInjection.header(header));
         });
     }
 
@@ -474,7 +449,7 @@ final class DeclarativeConfigParser {
         return Optional.of(declared);
     }
 
-    private <E> Optional<E> enumValue(MappingReader reader, String key, String text, Optional<E> value, List<String> allowed) {
+    static <E> Optional<E> enumValue(MappingReader reader, String key, String text, Optional<E> value, List<String> allowed) {
         if (value.isEmpty()) {
             reader.problem(key, "unknown value '" + text + "' (allowed: " + String.join(", ", allowed) + ")");
         }
@@ -482,7 +457,7 @@ final class DeclarativeConfigParser {
     }
 
     /** An absolute http(s) URL with a host and without user info, query or fragment. */
-    private Optional<String> httpUrl(MappingReader reader, String key, String text, boolean allowPath) {
+    static Optional<String> httpUrl(MappingReader reader, String key, String text, boolean allowPath) {
         try {
             URI uri = new URI(text);
             boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());

@@ -12,7 +12,6 @@ import io.gatehouse.controlplane.domain.ClaimMatcher;
 import io.gatehouse.controlplane.domain.CredentialSource;
 import io.gatehouse.controlplane.domain.GrantDefinition;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
-import io.gatehouse.controlplane.domain.InjectionStyle;
 import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
@@ -141,10 +140,7 @@ public final class DeclarativeConfigWriter {
         node.put("pathPrefix", resource.pathPrefix());
         node.put("upstream", resource.upstreamUrl());
         ObjectNode credential = node.putObject("credential");
-        credential.put("injection", resource.injection().style().declaredName());
-        if (resource.injection().style() == InjectionStyle.HEADER) {
-            credential.put("header", resource.injection().headerName());
-        }
+        CredentialInjectionWriter.write(resource.injection(), credential);
         CredentialSource source = resource.credentialSource();
         if (source.kind() != CredentialSource.Kind.STATIC_STORE) {
             credential.set(CredentialSourceParser.SOURCE, credentialSource(source));

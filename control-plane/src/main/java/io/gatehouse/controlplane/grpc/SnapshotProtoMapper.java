@@ -83,6 +83,7 @@ public class SnapshotProtoMapper {
         if (resource.injection().headerName() != null) {
             injection.setHeaderName(resource.injection().headerName());
         }
+        CredentialInjectionProtoMapper.addSettings(resource.injection(), injection);
         Resource.Builder message = Resource.newBuilder()
                 .setHost(resource.host() == null ? "" : resource.host())
                 .setName(resource.name())
@@ -146,6 +147,8 @@ public class SnapshotProtoMapper {
             case BEARER -> InjectionStyle.INJECTION_STYLE_BEARER;
             case HEADER -> InjectionStyle.INJECTION_STYLE_HEADER;
             case BASIC -> InjectionStyle.INJECTION_STYLE_BASIC;
+            case QUERY -> InjectionStyle.INJECTION_STYLE_QUERY;
+            case OAUTH2_CLIENT_CREDENTIALS -> InjectionStyle.INJECTION_STYLE_OAUTH2_CLIENT_CREDENTIALS;
         };
     }
 }

@@ -47,6 +47,13 @@ public class ResourceEntity extends PanacheEntityBase {
     @Column(name = "injection_header")
     public String injectionHeader;
 
+    @Column(name = "injection_parameter")
+    public String injectionParameter;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "injection_oauth2")
+    public OAuth2Column injectionOAuth2;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "masked_fields", nullable = false)
     public List<String> maskedFields;

@@ -3,6 +3,7 @@ package io.gatehouse.controlplane.rest;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 
 import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
+import io.gatehouse.controlplane.domain.OAuth2ClientCredentials;
 import io.gatehouse.controlplane.domain.RecordingPolicy;
 
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
 public record ResourceView(String name, String host, String pathPrefix, String upstreamUrl, String injection,
                            String injectionHeader, List<String> maskedFields,
                            List<MaskingRuleDefinition> maskingRules, long timeoutMs,
-                           CredentialSourceView credentialSource, List<String> dataPlanePools, Recording recording) {
+                           CredentialSourceView credentialSource, List<String> dataPlanePools,
+                           String injectionParameter, OAuth2ClientCredentials oauth2, Recording recording) {
 
     /** The recording block in the declarative file's terms. */
     public record Recording(String level, List<String> headers, int bodyBytes, String whenSpoolFull) {
@@ -27,6 +29,6 @@ public record ResourceView(String name, String host, String pathPrefix, String u
                 resource.injection().style().declaredName(), resource.injection().headerName(),
                 resource.maskedFields(), resource.maskingRules(), resource.upstreamTimeout().toMillis(),
                 CredentialSourceView.from(resource.credentialSource()), resource.dataPlanePools(),
-                Recording.from(resource.recording()));
+                resource.injection().parameterName(), resource.injection().oauth2(), Recording.from(resource.recording()));
     }
 }

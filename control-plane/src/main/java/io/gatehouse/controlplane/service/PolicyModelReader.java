@@ -99,7 +99,9 @@ public class PolicyModelReader {
 
     private static ResourceDefinition toDomain(ResourceEntity entity) {
         return new ResourceDefinition(entity.name, entity.pathPrefix, entity.upstreamUrl,
-                new CredentialInjection(entity.injectionStyle, entity.injectionHeader), entity.maskedFields, entity.maskingRules,
+                new CredentialInjection(entity.injectionStyle, entity.injectionHeader,
+                        entity.injectionParameter, entity.injectionOAuth2 == null ? null : entity.injectionOAuth2.toDomain()),
+                entity.maskedFields, entity.maskingRules,
                 Duration.ofMillis(entity.upstreamTimeoutMs), entity.credentialSource.toDomain(), entity.dataPlanePools, entity.host,
                 new RecordingPolicy(entity.recordingLevel, entity.recordingHeaders, entity.recordingBodyBytes,
                         entity.recordingWhenSpoolFull));

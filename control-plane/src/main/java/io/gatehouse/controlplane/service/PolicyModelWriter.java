@@ -9,6 +9,7 @@ import io.gatehouse.controlplane.domain.ResourceDefinition;
 import io.gatehouse.controlplane.domain.TeamDefinition;
 import io.gatehouse.controlplane.model.ClaimMatcherColumn;
 import io.gatehouse.controlplane.model.CredentialSourceColumn;
+import io.gatehouse.controlplane.model.OAuth2Column;
 import io.gatehouse.controlplane.model.AccessGrantEntity;
 import io.gatehouse.controlplane.model.IdentityEntity;
 import io.gatehouse.controlplane.model.OidcTrustBindingEntity;
@@ -200,6 +201,8 @@ public class PolicyModelWriter {
         entity.upstreamUrl = resource.upstreamUrl();
         entity.injectionStyle = resource.injection().style();
         entity.injectionHeader = resource.injection().headerName();
+        entity.injectionParameter = resource.injection().parameterName();
+        entity.injectionOAuth2 = OAuth2Column.of(resource.injection().oauth2());
         entity.maskedFields = new ArrayList<>(resource.maskedFields());
         entity.maskingRules = new ArrayList<>(resource.maskingRules());
         entity.upstreamTimeoutMs = resource.upstreamTimeout().toMillis();

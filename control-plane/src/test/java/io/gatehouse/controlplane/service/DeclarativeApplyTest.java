@@ -110,6 +110,21 @@ class DeclarativeApplyTest {
     }
 
     @Test
+    void everyInjectionStyleSurvivesTheStore() {
+        for (String credential : List.of("{injection: basic}", "{injection: header, header: X-Api-Key}",
+                "{injection: query, parameter: api_key}",
+                "{injection: oauth2-client-credentials, oauth2: {tokenUrl: \"https://auth.acme.example/token\", scopes: [read, write],"
+                        + " audience: api, clientAuth: client_secret_post}}")) {
+            PolicyModel model = loader.parse(TestConfigs.EXAMPLE.replace("credential: {injection: bearer}", "credential: " + credential),
+                    "injection.yaml");
+
+            policyUpdates.apply(model, "injection.yaml");
+
+            assertEquals(model, reader.read(), credential);
+        }
+    }
+
+    @Test
     void grantApprovalSettingsSurviveTheStoreAndReachTheSnapshot() {
         PolicyModel model = loader.parse(TestConfigs.EXAMPLE.replace(
                 "approval: {required: true, approverGroup: payments-approvers, quorum: 1}",

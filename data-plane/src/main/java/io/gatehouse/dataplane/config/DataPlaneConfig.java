@@ -25,6 +25,23 @@ public interface DataPlaneConfig {
 
     Masking masking();
 
+    OAuth2 oauth2();
+
+    /** Access tokens the data plane buys for resources injected with OAuth2 client credentials. */
+    interface OAuth2 {
+        /** Connect and idle timeout of a token request. */
+        Duration tokenTimeout();
+
+        /** A token is bought anew this long before its {@code expires_in} ends. */
+        Duration expiryMargin();
+
+        /** How long a token is used when the endpoint names no {@code expires_in}. */
+        Duration defaultLifetime();
+
+        /** Largest token endpoint answer read. */
+        int maxResponseSize();
+    }
+
     interface Proxy {
         String host();
 
@@ -40,6 +57,15 @@ public interface DataPlaneConfig {
         Duration connectTimeout();
 
         Duration defaultUpstreamTimeout();
+
+        /** Caller connections held open at once (all event loops); more are answered 503 and closed. */
+        int maxConnections();
+
+        /** Pooled connections to one upstream (host and port). */
+        int upstreamMaxConnections();
+
+        /** Calls that may wait for a pooled connection to one upstream; more are refused with 503. */
+        int upstreamMaxWaiting();
 
         /** CIDR blocks of peers whose X-Forwarded-For/-Proto/-Host and Forwarded are believed; none by default. */
         Optional<java.util.List<String>> trustedProxies();

@@ -3,34 +3,47 @@ package io.gatehouse.dataplane.credential;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Replaces the injected credential wherever an upstream echoes it back (a debug endpoint that
  * reflects request headers, an error message quoting them), in response headers and in the body
- * as it streams. The body is never held whole: the last {@code secret length - 1} bytes of each
- * chunk are held back until the next one shows whether they start an echo.
+ * as it streams. A credential may have several forms to look for (the value and its URL-encoded
+ * form, an access token and the client secret that bought it); each is replaced. The body is never
+ * held whole: the last {@code longest form - 1} bytes of each chunk are held back until the next one
+ * shows whether they start an echo.
  * <p>
- * The replacement has the credential's length, so a Content-Length stays true: it is
- * {@code [REDACTED***]}, padded with '*' (just '*'s for a credential shorter than the marker).
+ * The replacement has the echoed form's length, so a Content-Length stays true: it is
+ * {@code [REDACTED***]}, padded with '*' (just '*'s for a form shorter than the marker).
  * One instance per response: it is stateful and counts what it replaced.
  */
 public final class CredentialEchoScrubber {
 
     private static final String MARKER = "[REDACTED]";
 
-    private final byte[] secret;
-    private final byte[] replacement;
-    private final String secretAsHeaderText;
-    private final String replacementText;
+    /** Longest first: where two forms match at one place, the longer one is replaced. */
+    private final byte[][] forms;
+    private final String[] formsAsHeaderText;
+    private final int window;
     private byte[] held = new byte[0];
     private int replaced;
 
     CredentialEchoScrubber(String secret) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.replacementText = replacementOfLength(this.secret.length);
-        this.replacement = replacementText.getBytes(StandardCharsets.US_ASCII);
+        this(List.of(secret));
+    }
+
+    CredentialEchoScrubber(Collection<String> secretForms) {
+        this.forms = secretForms.stream()
+                .filter(form -> form != null && !form.isEmpty())
+                .distinct()
+                .map(form -> form.getBytes(StandardCharsets.UTF_8))
+                .sorted(Comparator.comparingInt((byte[] form) -> form.length).reversed())
+                .toArray(byte[][]::new);
         // header values are read one char per byte
-        this.secretAsHeaderText = new String(this.secret, StandardCharsets.ISO_8859_1);
+        this.formsAsHeaderText = Arrays.stream(forms).map(form -> new String(form, StandardCharsets.ISO_8859_1)).toArray(String[]::new);
+        this.window = forms.length == 0 ? 0 : forms[0].length;
     }
 
     static String replacementOfLength(int length) {
@@ -42,52 +55,62 @@ public final class CredentialEchoScrubber {
 
     /** Scrubs the next body chunk; returns the bytes that are final (possibly fewer than were fed). */
     public byte[] scrub(byte[] chunk) {
-        if (secret.length == 0) {
+        if (forms.length == 0) {
             return chunk;
         }
         byte[] data = held.length == 0 ? chunk : concat(held, chunk);
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
-        int from = 0;
-        int match;
-        while ((match = indexOf(data, from)) >= 0) {
-            out.write(data, from, match - from);
-            out.write(replacement, 0, replacement.length);
-            replaced++;
-            from = match + secret.length;
-        }
-        // an echo may start in the last secret.length - 1 bytes and end in the next chunk
-        int keep = Math.min(secret.length - 1, data.length - from);
+        int from = replaceEchoes(data, out);
+        // an echo may start in the last window - 1 bytes and end in the next chunk
+        int keep = Math.min(window - 1, data.length - from);
         out.write(data, from, data.length - from - keep);
         held = Arrays.copyOfRange(data, data.length - keep, data.length);
         return out.toByteArray();
     }
 
-    /** The end of the body: the held-back bytes, which cannot be an echo any more. */
+    /** The end of the body: the held-back bytes, scrubbed of any shorter form that ends there. */
     public byte[] finish() {
         byte[] rest = held;
         held = new byte[0];
-        return rest;
+        if (rest.length == 0) {
+            return rest;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(rest.length);
+        int from = replaceEchoes(rest, out);
+        out.write(rest, from, rest.length - from);
+        return out.toByteArray();
     }
 
     /** A header value with every echo replaced. */
     public String scrubHeaderValue(String value) {
-        if (secret.length == 0 || !value.contains(secretAsHeaderText)) {
+        if (!echoedIn(value)) {
             return value;
         }
-        int from = 0;
-        int match;
-        StringBuilder out = new StringBuilder(value.length());
-        while ((match = value.indexOf(secretAsHeaderText, from)) >= 0) {
-            out.append(value, from, match).append(replacementText);
-            replaced++;
-            from = match + secretAsHeaderText.length();
+        String scrubbed = value;
+        for (String form : formsAsHeaderText) {
+            if (scrubbed.contains(form)) {
+                StringBuilder out = new StringBuilder(scrubbed.length());
+                int from = 0;
+                int match;
+                while ((match = scrubbed.indexOf(form, from)) >= 0) {
+                    out.append(scrubbed, from, match).append(replacementOfLength(form.length()));
+                    replaced++;
+                    from = match + form.length();
+                }
+                scrubbed = out.append(scrubbed, from, scrubbed.length()).toString();
+            }
         }
-        return out.append(value, from, value.length()).toString();
+        return scrubbed;
     }
 
-    /** True when {@code text} (a header name, say) holds the credential. */
+    /** True when {@code text} (a header name, say) holds the credential in any of its forms. */
     public boolean echoedIn(String text) {
-        return secret.length > 0 && text.contains(secretAsHeaderText);
+        for (String form : formsAsHeaderText) {
+            if (text.contains(form)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many echoes were replaced so far. */
@@ -100,17 +123,43 @@ public final class CredentialEchoScrubber {
         replaced++;
     }
 
-    private int indexOf(byte[] data, int from) {
-        outer:
-        for (int i = from; i <= data.length - secret.length; i++) {
-            for (int j = 0; j < secret.length; j++) {
-                if (data[i + j] != secret[j]) {
-                    continue outer;
+    /** Writes {@code data} up to the end of its last echo, each echo replaced; returns where the rest begins. */
+    private int replaceEchoes(byte[] data, ByteArrayOutputStream out) {
+        int from = 0;
+        long match;
+        while ((match = firstMatch(data, from)) >= 0) {
+            int at = (int) (match >>> 32);
+            int length = (int) match;
+            out.write(data, from, at - from);
+            out.writeBytes(replacementOfLength(length).getBytes(StandardCharsets.US_ASCII));
+            replaced++;
+            from = at + length;
+        }
+        return from;
+    }
+
+    /** The earliest match at or after {@code from} as (position << 32 | form length), or -1. */
+    private long firstMatch(byte[] data, int from) {
+        for (int i = from; i < data.length; i++) {
+            for (byte[] form : forms) {
+                if (matchesAt(data, i, form)) {
+                    return ((long) i << 32) | form.length;
                 }
             }
-            return i;
         }
         return -1;
+    }
+
+    private static boolean matchesAt(byte[] data, int at, byte[] form) {
+        if (at + form.length > data.length) {
+            return false;
+        }
+        for (int j = 0; j < form.length; j++) {
+            if (data[at + j] != form[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

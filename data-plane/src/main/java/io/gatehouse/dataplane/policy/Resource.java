@@ -10,21 +10,24 @@ import java.time.Duration;
  * response masking rules ({@link MaskingPolicy#NONE} when it has none); {@code recording} what its calls' audit
  * records hold.
  */
-public record Resource(String name, String pathPrefix, URI upstream, InjectionStyle injectionStyle,
-                       String injectionHeader, MaskingPolicy masking, Duration upstreamTimeout, String host,
-                       Recording recording) {
+public record Resource(String name, String pathPrefix, URI upstream, CredentialInjection injection,
+                       MaskingPolicy masking, Duration upstreamTimeout, String host, Recording recording) {
 
     public Resource {
         recording = recording == null ? Recording.DEFAULT : recording;
     }
 
     /** A resource with the default recording (metadata, fail closed when the spool is full). */
-    public Resource(String name, String pathPrefix, URI upstream, InjectionStyle injectionStyle, String injectionHeader,
-                    MaskingPolicy masking, Duration upstreamTimeout, String host) {
-        this(name, pathPrefix, upstream, injectionStyle, injectionHeader, masking, upstreamTimeout, host, Recording.DEFAULT);
+    public Resource(String name, String pathPrefix, URI upstream, CredentialInjection injection, MaskingPolicy masking,
+                    Duration upstreamTimeout, String host) {
+        this(name, pathPrefix, upstream, injection, masking, upstreamTimeout, host, Recording.DEFAULT);
     }
 
     public boolean masks() {
         return masking.masks();
+    }
+
+    public InjectionStyle injectionStyle() {
+        return injection.style();
     }
 }

@@ -33,7 +33,7 @@ final class CallRecorder {
 
     CallRecorder(Resource resource) {
         this.recording = resource.recording();
-        this.injectedHeader = resource.injectionStyle() == InjectionStyle.HEADER ? resource.injectionHeader() : null;
+        this.injectedHeader = resource.injectionStyle() == InjectionStyle.HEADER ? resource.injection().name() : null;
     }
 
     boolean bestEffortWhenSpoolFull() {

@@ -14,6 +14,10 @@ import io.gatehouse.dataplane.authz.Authorizer;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.credential.CredentialCache;
 import io.gatehouse.dataplane.credential.CredentialEchoScrubber;
+import io.gatehouse.dataplane.credential.CredentialInjector;
+import io.gatehouse.dataplane.credential.OAuth2AccessTokens;
+import io.gatehouse.dataplane.credential.UpstreamCredential;
+import io.gatehouse.dataplane.policy.InjectionStyle;
 import io.gatehouse.dataplane.masking.BodyMasker;
 import io.gatehouse.dataplane.masking.MaskingException;
 import io.gatehouse.dataplane.masking.MaskingLimits;
@@ -27,7 +31,6 @@ import io.gatehouse.dataplane.ratelimit.IdentityRateLimiter;
 import io.gatehouse.dataplane.ratelimit.RateLimitedException;
 import io.gatehouse.dataplane.snapshot.PolicyHolder;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -35,6 +38,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
@@ -52,7 +56,6 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The request path, top to bottom: canonicalize → policy in force → authenticate → authorize →
@@ -71,24 +74,26 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final IdentityRateLimiter rateLimiter;
     private final ApprovalGate approvalGate;
     private final CredentialCache credentials;
+    private final OAuth2AccessTokens accessTokens;
     private final AuditShipper audit;
     private final UpstreamForwarder forwarder;
-    private final MeterRegistry metrics;
+    private final ProxyMetrics metrics;
     private final int maxBufferedBody;
     private final Optional<String> approvalStatusUrl;
     private final MaskingLimits maskingLimits;
     private final QueryRedactor queryRedactor;
 
     public ProxyRequestHandler(PolicyHolder policies, TokenAuthenticator authenticator, IdentityRateLimiter rateLimiter,
-                               ApprovalGate approvalGate, CredentialCache credentials, AuditShipper audit, Vertx vertx,
-                               DataPlaneConfig config, MeterRegistry metrics) {
+                               ApprovalGate approvalGate, CredentialCache credentials, OAuth2AccessTokens accessTokens,
+                               AuditShipper audit, Vertx vertx, DataPlaneConfig config, MeterRegistry metrics) {
         this.policies = policies;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.approvalGate = approvalGate;
         this.credentials = credentials;
+        this.accessTokens = accessTokens;
         this.audit = audit;
-        this.metrics = metrics;
+        this.metrics = new ProxyMetrics(metrics);
         this.maxBufferedBody = config.proxy().maxBufferedBodySize();
         this.approvalStatusUrl = config.approval().statusUrl();
         this.maskingLimits = new MaskingLimits(config.masking().maxDepth(), config.masking().maxValueLength(),
@@ -98,9 +103,12 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         HttpClientOptions clientOptions = new HttpClientOptions()
                 .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
                 .setKeepAlive(true)
-                .setMaxPoolSize(64)
                 .setDecompressionSupported(false);
-        this.forwarder = new UpstreamForwarder(vertx.httpClientBuilder().with(clientOptions)
+        // the builder takes the pool's bounds from PoolOptions only (those of HttpClientOptions are ignored)
+        PoolOptions pool = new PoolOptions()
+                .setHttp1MaxSize(config.proxy().upstreamMaxConnections())
+                .setMaxWaitQueueSize(config.proxy().upstreamMaxWaiting());
+        this.forwarder = new UpstreamForwarder(vertx.httpClientBuilder().with(clientOptions).with(pool)
                 .withConnectHandler(connection -> StrictResponseFraming.install(connection,
                         clientOptions.getMaxInitialLineLength(), clientOptions.getMaxHeaderSize()))
                 .build(), config.proxy().defaultUpstreamTimeout(),
@@ -176,7 +184,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
             }
             if (call.recorder.bestEffortWhenSpoolFull()) {
                 call.recorder.forwardedBestEffort();
-                metrics.counter("gatehouse.audit.best.effort.calls", "resource", call.resourceName()).increment();
+                metrics.forwardedBestEffort(call.resourceName());
                 return Future.succeededFuture();
             }
             return Future.failedFuture(new ProblemException(Problem.unavailable(failure.getMessage())));
@@ -220,7 +228,8 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private static ApprovalCall approvalCall(ProxyCall call, Buffer body, String breakGlassReason) {
         String justification = breakGlassReason != null ? breakGlassReason : call.request.getHeader(ProxyHeaders.JUSTIFICATION);
         return new ApprovalCall(call.identity, call.identityOwnerTeam, call.authorization.resource().name(),
-                call.request.method().name(), call.canonicalPath, call.request.query(), body.getBytes(),
+                call.request.method().name(), call.canonicalPath,
+                CredentialInjector.recordableQuery(call.authorization.resource(), call.request.query()), body.getBytes(),
                 justification == null || justification.isBlank() ? call.identityPurpose : justification,
                 call.authorization.grant().approval(), call.requestId);
     }
@@ -254,10 +263,17 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     }
 
     private Future<HttpClientResponse> fetchCredentialAndForward(ProxyCall call, Buffer bufferedBody, Context context) {
-        return onContext(credentials.credentialFor(call.authorization.resource().name()), context)
+        Resource resource = call.authorization.resource();
+        Uni<UpstreamCredential> injected = credentials.credentialFor(resource.name());
+        if (resource.injectionStyle() == InjectionStyle.OAUTH2_CLIENT_CREDENTIALS) {
+            injected = injected.chain(client -> accessTokens.accessTokenFor(resource, client));
+        }
+        return onContext(injected, context)
                 .compose(credential -> {
-                    call.echoScrubber = credential.echoScrubber(call.authorization.resource().injectionStyle());
-                    return forwarder.forward(call, credential, bufferedBody);
+                    call.echoScrubber = credential.echoScrubber(call.authorization.resource().injection());
+                    long sentAt = System.nanoTime();
+                    return forwarder.forward(call, credential, bufferedBody).onComplete(answer -> metrics.upstream(resource.name(),
+                            answer.succeeded() ? answer.result().statusCode() : 0, System.nanoTime() - sentAt));
                 });
     }
 
@@ -276,6 +292,10 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
             upstream.request().reset();
             throw new ProblemException(Problem.badGateway(
                     "the upstream sent several Content-Type or Content-Encoding headers, so its body cannot be inspected"));
+        }
+        if (upstream.statusCode() == 401 && resource.injectionStyle() == InjectionStyle.OAUTH2_CLIENT_CREDENTIALS) {
+            // revoked or expired early: the next call buys a new token
+            accessTokens.forget(resource.name());
         }
         boolean carriesBody = carriesBody(call, upstream.statusCode());
         BodyMasker masker = carriesBody ? bodyMasker(resource, upstream, call.echoScrubber) : null;
@@ -313,12 +333,12 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private int finishedRelay(ProxyCall call, Resource resource, MaskingSummary summary) {
         Map<String, Integer> masked = new TreeMap<>(summary == null ? Map.of() : summary.countsByRule());
         if (summary != null) {
-            countMasked(resource.name(), summary);
+            metrics.masked(resource.name(), summary);
         }
         int echoes = call.echoScrubber.replaced();
         if (echoes > 0) {
             masked.merge(EchoScrubbing.AUDIT_RULE_NAME, echoes, Integer::sum);
-            metrics.counter("gatehouse.proxy.credential.echoes.scrubbed", "resource", resource.name()).increment(echoes);
+            metrics.echoesScrubbed(resource.name(), echoes);
         }
         call.maskedValues = masked;
         return call.request.response().getStatusCode();
@@ -327,11 +347,6 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     /** RFC 9110 6.4.1: no body in answers to HEAD, in 1xx, 204 and 304. */
     private static boolean carriesBody(ProxyCall call, int status) {
         return !call.request.method().name().equals("HEAD") && status >= 200 && status != 204 && status != 304;
-    }
-
-    private void countMasked(String resource, MaskingSummary summary) {
-        summary.countsByRule().forEach((rule, count) -> metrics.counter("gatehouse.masking.values.masked",
-                "resource", resource, "rule", rule).increment(count));
     }
 
     private void refuse(ProxyCall call, Throwable failure) {
@@ -385,13 +400,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
     private void finish(ProxyCall call, CallDecision decision, String reason, int status) {
         audit.record(call.toRecord(decision, reason, status, queryRedactor.redact(call.request.query())));
-        Timer.builder("gatehouse.proxy.requests")
-                .description("Calls handled by the proxy")
-                .tag("resource", call.resourceName() == null ? "none" : call.resourceName())
-                .tag("decision", decision.name().toLowerCase(Locale.ROOT))
-                .tag("status", Integer.toString(status))
-                .register(metrics)
-                .record(System.nanoTime() - call.startedNanos, TimeUnit.NANOSECONDS);
+        metrics.call(call.resourceName(), decision, status, System.nanoTime() - call.startedNanos);
     }
 
     /** Runs a Mutiny result back on the request's event-loop context. */

@@ -1,6 +1,7 @@
 package io.gatehouse.dataplane.proxy;
 
 import io.gatehouse.dataplane.config.DataPlaneConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -26,13 +27,15 @@ public class ProxyServer {
 
     private static final Logger LOG = Logger.getLogger(ProxyServer.class);
 
-    void start(@Observes StartupEvent event, Vertx vertx, ProxyRequestHandler handler, DataPlaneConfig config) throws Exception {
+    void start(@Observes StartupEvent event, Vertx vertx, ProxyRequestHandler handler, DataPlaneConfig config,
+               MeterRegistry metrics) throws Exception {
         DataPlaneConfig.Proxy proxy = config.proxy();
+        ConnectionLimit limit = new ConnectionLimit(proxy.maxConnections(), metrics);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         vertx.deployVerticle(() -> new AbstractVerticle() {
                     @Override
                     public void start(Promise<Void> started) {
-                        create(vertx, proxy, handler).listen()
+                        create(vertx, proxy, handler, limit).listen()
                                 .onSuccess(server -> started.complete())
                                 .onFailure(started::fail);
                     }
@@ -49,10 +52,11 @@ public class ProxyServer {
 
     /**
      * The proxy's HTTP server: HTTP/1.1 only (no h2c upgrade or prior knowledge: the framing guard
-     * reads HTTP/1.1), every connection behind a {@link StrictRequestFraming} guard, and requests
-     * Netty could not decode answered with problem+json and a closed connection.
+     * reads HTTP/1.1), at most {@code limit} connections at once, every connection behind a
+     * {@link StrictRequestFraming} guard, and requests Netty could not decode answered with problem+json
+     * and a closed connection.
      */
-    static HttpServer create(Vertx vertx, DataPlaneConfig.Proxy proxy, Handler<HttpServerRequest> handler) {
+    static HttpServer create(Vertx vertx, DataPlaneConfig.Proxy proxy, Handler<HttpServerRequest> handler, ConnectionLimit limit) {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(proxy.host())
                 .setPort(proxy.port())
@@ -62,8 +66,11 @@ public class ProxyServer {
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false);
         return vertx.createHttpServer(options)
-                .connectionHandler(connection -> StrictRequestFraming.install(connection, proxy.maxInitialLineLength(),
-                        proxy.maxHeaderSize()))
+                .connectionHandler(connection -> {
+                    if (limit.admit(connection)) {
+                        StrictRequestFraming.install(connection, proxy.maxInitialLineLength(), proxy.maxHeaderSize());
+                    }
+                })
                 .invalidRequestHandler(new InvalidRequestResponder())
                 .requestHandler(handler);
     }

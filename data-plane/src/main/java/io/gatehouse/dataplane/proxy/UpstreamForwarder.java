@@ -40,7 +40,8 @@ final class UpstreamForwarder {
                 .setHost(upstream.getHost())
                 .setPort(port)
                 .setSsl(tls)
-                .setURI(upstreamUri(upstream, call.authorization.resourcePath(), caller.query()))
+                .setURI(upstreamUri(upstream, call.authorization.resourcePath(),
+                        CredentialInjector.upstreamQuery(resource, credential, caller.query())))
                 .setIdleTimeout(timeout.toMillis());
         return client.request(options).compose(request -> {
             prepareHeaders(call, request, credential, resource, upstream, port);

@@ -9,7 +9,7 @@ import io.gatehouse.dataplane.policy.GatewayTokenTrust;
 import io.gatehouse.dataplane.policy.Grant;
 import io.gatehouse.dataplane.policy.Identity;
 import io.gatehouse.dataplane.policy.IdentityStatus;
-import io.gatehouse.dataplane.policy.InjectionStyle;
+import io.gatehouse.dataplane.policy.CredentialInjection;
 import io.gatehouse.dataplane.policy.OidcBinding;
 import io.gatehouse.dataplane.policy.PathPattern;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
@@ -116,15 +116,7 @@ public final class SnapshotMapper {
         if (upstream.getHost() == null || !("http".equals(upstream.getScheme()) || "https".equals(upstream.getScheme()))) {
             throw new InvalidSnapshotException("resource '" + resource.getName() + "' needs an http(s) upstream URL with a host");
         }
-        InjectionStyle style = switch (resource.getInjection().getStyle()) {
-            case INJECTION_STYLE_BEARER -> InjectionStyle.BEARER;
-            case INJECTION_STYLE_HEADER -> InjectionStyle.HEADER;
-            case INJECTION_STYLE_BASIC -> InjectionStyle.BASIC;
-            default -> throw new InvalidSnapshotException("resource '" + resource.getName() + "' has no credential injection style");
-        };
-        if (style == InjectionStyle.HEADER && resource.getInjection().getHeaderName().isBlank()) {
-            throw new InvalidSnapshotException("resource '" + resource.getName() + "' injects a header but names none");
-        }
+        CredentialInjection injection = InjectionMapper.injection(resource);
         MaskingPolicy masking;
         try {
             masking = compiler.compile(resource);
@@ -134,7 +126,7 @@ public final class SnapshotMapper {
         Duration timeout = resource.hasUpstreamTimeout()
                 ? Duration.ofSeconds(resource.getUpstreamTimeout().getSeconds(), resource.getUpstreamTimeout().getNanos())
                 : null;
-        return new Resource(resource.getName(), prefix, upstream, style, resource.getInjection().getHeaderName(), masking, timeout,
+        return new Resource(resource.getName(), prefix, upstream, injection, masking, timeout,
                 resource.getHost().isEmpty() ? null : resource.getHost().toLowerCase(Locale.ROOT), RecordingMapper.recording(resource));
     }
 

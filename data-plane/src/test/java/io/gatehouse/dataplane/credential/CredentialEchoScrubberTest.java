@@ -1,5 +1,6 @@
 package io.gatehouse.dataplane.credential;
 
+import io.gatehouse.dataplane.policy.CredentialInjection;
 import io.gatehouse.dataplane.policy.InjectionStyle;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,27 @@ class CredentialEchoScrubberTest {
     @Test
     void neverPrintsTheSecret() {
         UpstreamCredential credential = new UpstreamCredential("demo", SECRET, Instant.now());
-        assertFalse(credential.echoScrubber(InjectionStyle.BEARER).toString().contains(SECRET));
+        assertFalse(credential.echoScrubber(CredentialInjection.of(InjectionStyle.BEARER)).toString().contains(SECRET));
+    }
+
+    @Test
+    void scrubsEveryFormOfASecretAcrossChunkBoundariesTheLongerFormFirst() {
+        String token = "access-token-abcdefghijklmnopqrstuvwxyz";
+        String clientSecret = "cl13nt+s3cret";
+        String body = "{\"t\":\"" + token + "\",\"s\":\"" + clientSecret + "\",\"enc\":\"cl13nt%2Bs3cret\",\"tail\":\"" + clientSecret;
+        String expected = body.replace(token, CredentialEchoScrubber.replacementOfLength(token.length()))
+                .replace(clientSecret, CredentialEchoScrubber.replacementOfLength(clientSecret.length()))
+                .replace("cl13nt%2Bs3cret", CredentialEchoScrubber.replacementOfLength("cl13nt%2Bs3cret".length()));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        for (int cut = 0; cut <= bytes.length; cut++) {
+            CredentialEchoScrubber scrubber = new CredentialEchoScrubber(java.util.List.of(clientSecret, token, "cl13nt%2Bs3cret"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(scrubber.scrub(java.util.Arrays.copyOfRange(bytes, 0, cut)));
+            out.writeBytes(scrubber.scrub(java.util.Arrays.copyOfRange(bytes, cut, bytes.length)));
+            out.writeBytes(scrubber.finish());
+
+            assertEquals(expected, out.toString(StandardCharsets.UTF_8), "cut at " + cut);
+            assertEquals(4, scrubber.replaced(), "cut at " + cut);
+        }
     }
 }

@@ -43,7 +43,7 @@ class PolicySnapshotRouteTest {
     }
 
     private static Resource resource(String name, String prefix, String host) {
-        return new Resource(name, prefix, java.net.URI.create("http://127.0.0.1:1"), InjectionStyle.BEARER, "",
+        return new Resource(name, prefix, java.net.URI.create("http://127.0.0.1:1"), CredentialInjection.of(InjectionStyle.BEARER),
                 io.gatehouse.dataplane.masking.MaskingPolicy.NONE, null, host);
     }
 }

@@ -5,6 +5,7 @@ import io.gatehouse.dataplane.audit.CallRecord;
 import io.gatehouse.dataplane.audit.RecordedBody;
 import io.gatehouse.dataplane.masking.MaskingPolicy;
 import io.gatehouse.dataplane.masking.MaskingRuleCompiler;
+import io.gatehouse.dataplane.policy.CredentialInjection;
 import io.gatehouse.dataplane.policy.InjectionStyle;
 import io.gatehouse.dataplane.policy.Recording;
 import io.gatehouse.dataplane.policy.Resource;
@@ -150,7 +151,8 @@ class CallRecordingThroughProxyTest {
     }
 
     private static Resource resource(String name, URI upstream, MaskingPolicy masking, Recording recording) {
-        return new Resource(name, "/" + name, upstream, InjectionStyle.BEARER, "", masking, Duration.ofSeconds(10), null, recording);
+        return new Resource(name, "/" + name, upstream, CredentialInjection.of(InjectionStyle.BEARER), masking, Duration.ofSeconds(10),
+                null, recording);
     }
 
     private static RawHttp.Response post(ProxyTestBed bed, String target, String body) throws Exception {

@@ -1,6 +1,7 @@
 package io.gatehouse.dataplane.proxy;
 
 import io.gatehouse.dataplane.config.DataPlaneConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -12,7 +13,8 @@ public final class ProxyServerAccess {
     private ProxyServerAccess() {
     }
 
-    public static HttpServer create(Vertx vertx, DataPlaneConfig.Proxy proxy, Handler<HttpServerRequest> handler) {
-        return ProxyServer.create(vertx, proxy, handler);
+    public static HttpServer create(Vertx vertx, DataPlaneConfig.Proxy proxy, Handler<HttpServerRequest> handler,
+                                    MeterRegistry metrics) {
+        return ProxyServer.create(vertx, proxy, handler, new ConnectionLimit(proxy.maxConnections(), metrics));
     }
 }

@@ -9,10 +9,12 @@ import io.gatehouse.dataplane.audit.CallStart;
 import io.gatehouse.dataplane.auth.TokenAuthenticator;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.credential.CredentialCache;
+import io.gatehouse.dataplane.credential.OAuth2AccessTokens;
 import io.gatehouse.dataplane.credential.UpstreamCredential;
 import io.gatehouse.dataplane.masking.MaskingPolicy;
 import io.gatehouse.dataplane.policy.Grant;
 import io.gatehouse.dataplane.policy.IdentityStatus;
+import io.gatehouse.dataplane.policy.CredentialInjection;
 import io.gatehouse.dataplane.policy.InjectionStyle;
 import io.gatehouse.dataplane.policy.PathPattern;
 import io.gatehouse.dataplane.policy.PolicySnapshot;
@@ -22,6 +24,7 @@ import io.gatehouse.dataplane.ratelimit.IdentityRateLimiter;
 import io.gatehouse.dataplane.proxy.ProxyServerAccess;
 import io.gatehouse.dataplane.snapshot.PolicyHolder;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -58,9 +61,9 @@ public final class ProxyTestBed implements AutoCloseable {
     private final TestIssuer issuer;
     private final HttpServer proxy;
     private final List<CallRecord> auditRecords;
-    private final SimpleMeterRegistry metrics;
+    private final MeterRegistry metrics;
 
-    private ProxyTestBed(Vertx vertx, TestIssuer issuer, HttpServer proxy, List<CallRecord> auditRecords, SimpleMeterRegistry metrics) {
+    private ProxyTestBed(Vertx vertx, TestIssuer issuer, HttpServer proxy, List<CallRecord> auditRecords, MeterRegistry metrics) {
         this.vertx = vertx;
         this.issuer = issuer;
         this.proxy = proxy;
@@ -92,12 +95,31 @@ public final class ProxyTestBed implements AutoCloseable {
         return List.copyOf(auditRecords);
     }
 
-    public SimpleMeterRegistry metrics() {
+    public MeterRegistry metrics() {
         return metrics;
     }
 
     public RawHttp connect() throws IOException {
         return new RawHttp(port());
+    }
+
+    /** {@code GET target} as identity "deploy", on a connection of its own. */
+    public RawHttp.Response get(String target) throws IOException {
+        try (RawHttp connection = connect()) {
+            return connection.send("GET " + target + " HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + token() + "\r\n\r\n").read();
+        }
+    }
+
+    /** The audit record of the call to {@code path}, which is written just after its answer. */
+    public CallRecord awaitRecord(String path) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            var found = auditRecords.stream().filter(record -> record.path().equals(path)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no audit record of " + path + " in " + auditRecords);
     }
 
     @Override
@@ -111,6 +133,7 @@ public final class ProxyTestBed implements AutoCloseable {
         private String secret = "upstream-secret-value";
         private Vertx vertx;
         private boolean spoolFull;
+        private MeterRegistry registry;
 
         public Builder vertx(Vertx vertx) {
             this.vertx = vertx;
@@ -123,7 +146,7 @@ public final class ProxyTestBed implements AutoCloseable {
         }
 
         public Builder resource(String name, URI upstream, MaskingPolicy masking) {
-            resources.add(new Resource(name, "/" + name, upstream, InjectionStyle.BEARER, "", masking, Duration.ofSeconds(10), null));
+            resources.add(new Resource(name, "/" + name, upstream, CredentialInjection.of(InjectionStyle.BEARER), masking, Duration.ofSeconds(10), null));
             return this;
         }
 
@@ -145,6 +168,12 @@ public final class ProxyTestBed implements AutoCloseable {
             return this;
         }
 
+        /** Where the proxy's meters go (a Prometheus registry to read a scrape); a simple registry by default. */
+        public Builder metrics(MeterRegistry registry) {
+            this.registry = registry;
+            return this;
+        }
+
         /** Any {@code gatehouse.*} setting, over application.properties. */
         public Builder setting(String key, String value) {
             settings.put(key, value);
@@ -163,11 +192,12 @@ public final class ProxyTestBed implements AutoCloseable {
             policies.install(policy, Instant.now());
             policies.connectionUp();
             List<CallRecord> records = new CopyOnWriteArrayList<>();
-            SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+            MeterRegistry metrics = registry != null ? registry : new SimpleMeterRegistry();
             ProxyRequestHandler handler = new ProxyRequestHandler(policies, new TokenAuthenticator(vx, config),
-                    new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new InMemoryAudit(config, records, spoolFull),
+                    new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new OAuth2AccessTokens(vx, config),
+                    new InMemoryAudit(config, records, spoolFull),
                     vx, config, metrics);
-            HttpServer server = ProxyServerAccess.create(vx, config.proxy(), handler).listen(0, "127.0.0.1")
+            HttpServer server = ProxyServerAccess.create(vx, config.proxy(), handler, metrics).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             return new ProxyTestBed(vx, issuer, server, records, metrics);
         }

@@ -14,13 +14,15 @@ import java.util.concurrent.Executors;
 
 /**
  * An upstream for resources whose credential comes from Vault: answers every request with 200 and remembers the
- * Authorization header it was sent, so a test can see which credential the gateway injected.
+ * Authorization header and the request URI it was sent, so a test can see which credential the gateway injected.
+ * Below {@code /echo} it reflects both in its answer, as a careless debug endpoint would.
  */
 public final class RecordingUpstream implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> uris = new CopyOnWriteArrayList<>();
 
     private RecordingUpstream(HttpServer server) {
         this.server = server;
@@ -35,7 +37,10 @@ public final class RecordingUpstream implements AutoCloseable {
                 try (exchange) {
                     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                     upstream.authorizations.add(authorization == null ? "" : authorization);
-                    byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+                    String uri = exchange.getRequestURI().toString();
+                    upstream.uris.add(uri);
+                    byte[] body = (uri.contains("/echo") ? "{\"authorization\":\"" + authorization + "\",\"uri\":\"" + uri + "\"}"
+                            : "{\"ok\":true}").getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, body.length);
                     try (OutputStream out = exchange.getResponseBody()) {
@@ -57,6 +62,16 @@ public final class RecordingUpstream implements AutoCloseable {
     /** The Authorization header of the latest request, or null before the first. */
     public String lastAuthorization() {
         return authorizations.isEmpty() ? null : authorizations.get(authorizations.size() - 1);
+    }
+
+    /** The request URI (path and raw query) of the latest request, or null before the first. */
+    public String lastUri() {
+        return uris.isEmpty() ? null : uris.get(uris.size() - 1);
+    }
+
+    /** Every Authorization header received so far (empty strings for requests without one). */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
     }
 
     @Override

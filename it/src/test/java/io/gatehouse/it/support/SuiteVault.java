@@ -2,6 +2,7 @@ package io.gatehouse.it.support;
 
 import io.gatehouse.launcher.suite.Service;
 import io.gatehouse.launcher.suite.SuiteOptions;
+import io.gatehouse.launcher.testing.oauth2.FakeOAuth2Server;
 import io.gatehouse.launcher.testing.vault.FakeVault;
 
 import java.security.SecureRandom;
@@ -14,22 +15,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The suite's Vault: {@link FakeVault} (HashiCorp Vault's HTTP API as the broker uses it, in test code — no Vault
- * server can run here) with two KV secrets, and the resources that take their credential from it: {@value #INVENTORY}
- * for the default pool, and {@value #EDGE_REPORTS} for an "edge" pool the suite's data plane is not in. Both point
- * at a {@link RecordingUpstream}. Every value ever written is remembered, so the last test can check that none
- * leaked.
+ * server can run here) with KV secrets, and the resources that take their credential from it: {@value #INVENTORY}
+ * for the default pool, {@value #EDGE_REPORTS} for an "edge" pool the suite's data plane is not in, {@value #KEYED}
+ * injected as a query parameter, and {@value #PARTNER} whose client id and secret buy access tokens at an OAuth2
+ * token endpoint ({@link FakeOAuth2Server}). All point at a {@link RecordingUpstream}. Every value ever written and
+ * every access token issued is remembered, so the last test can check that none leaked.
  */
 public final class SuiteVault {
 
     public static final String INVENTORY = "inventory";
     public static final String EDGE_REPORTS = "edge-reports";
+    public static final String KEYED = "keyed";
+    public static final String PARTNER = "partner";
+    public static final String PARTNER_CLIENT_ID = "gatehouse-it";
     private static final String MOUNT = "secret";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static FakeVault vault;
     private static RecordingUpstream upstream;
+    private static FakeOAuth2Server oauth2;
     private static final List<String> secrets = new CopyOnWriteArrayList<>();
     private static volatile String inventorySecret;
+    private static String keyedSecret;
+    private static String partnerClientSecret;
 
     private SuiteVault() {
     }
@@ -42,6 +50,15 @@ public final class SuiteVault {
         secrets.add(brokerToken);
         rotateInventory();
         vault.putKv(MOUNT, "apps/" + EDGE_REPORTS, Map.of("token", remember("edge-canary-")));
+        keyedSecret = remember("query-canary-");
+        vault.putKv(MOUNT, "apps/" + KEYED, Map.of("token", keyedSecret));
+        partnerClientSecret = remember("oauth2-client-canary-");
+        vault.putKv(MOUNT, "apps/" + PARTNER, Map.of("client_id", PARTNER_CLIENT_ID, "client_secret", partnerClientSecret));
+        try {
+            oauth2 = FakeOAuth2Server.start().client(PARTNER_CLIENT_ID, partnerClientSecret, "orders:read");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot start the OAuth2 token endpoint", e);
+        }
         return options
                 .env(Service.VAULT_BROKER, "GATEHOUSE_BROKER_VAULT_URL", vault.url().toString())
                 .env(Service.VAULT_BROKER, "GATEHOUSE_BROKER_VAULT_AUTH_METHOD", "token")
@@ -62,13 +79,35 @@ public final class SuiteVault {
                               injection: bearer
                               dataPlanes: [edge]
                               source: {vault: {kv: {path: apps/edge-reports, key: token}}}
-                        """.formatted(upstream.baseUrl()), """
+                          - name: keyed
+                            pathPrefix: /keyed
+                            upstream: %1$s
+                            credential:
+                              injection: query
+                              parameter: api_key
+                              source: {vault: {kv: {path: apps/keyed, key: token}}}
+                          - name: partner
+                            pathPrefix: /partner
+                            upstream: %1$s
+                            credential:
+                              injection: oauth2-client-credentials
+                              oauth2: {tokenUrl: "%2$s", scopes: ["orders:read"]}
+                              source: {vault: {kv: {path: apps/partner, keys: [client_id, client_secret]}}}
+                        """.formatted(upstream.baseUrl(), oauth2.tokenUrl()), """
                           - identity: deploy-bot
                             resource: inventory
                             methods: [GET]
                             paths: ["/**"]
                           - identity: deploy-bot
                             resource: edge-reports
+                            methods: [GET]
+                            paths: ["/**"]
+                          - identity: deploy-bot
+                            resource: keyed
+                            methods: [GET]
+                            paths: ["/**"]
+                          - identity: deploy-bot
+                            resource: partner
                             methods: [GET]
                             paths: ["/**"]
                         """);
@@ -93,9 +132,25 @@ public final class SuiteVault {
         return vault;
     }
 
-    /** Every secret Vault ever held for the suite, and the broker's Vault token. */
+    public static FakeOAuth2Server oauth2() {
+        return oauth2;
+    }
+
+    /** Every secret Vault ever held for the suite, the broker's Vault token, and every access token issued. */
     public static List<String> secrets() {
-        return List.copyOf(secrets);
+        List<String> all = new java.util.ArrayList<>(secrets);
+        all.addAll(oauth2.issued());
+        return all;
+    }
+
+    /** The credential of {@value #KEYED}, sent as its query parameter. */
+    public static String keyedSecret() {
+        return keyedSecret;
+    }
+
+    /** The client secret of {@value #PARTNER} at the token endpoint. */
+    public static String partnerClientSecret() {
+        return partnerClientSecret;
     }
 
     private static String remember(String prefix) {

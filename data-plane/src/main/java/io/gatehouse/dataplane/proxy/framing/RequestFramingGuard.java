@@ -2,24 +2,17 @@ package io.gatehouse.dataplane.proxy.framing;
 
 import io.gatehouse.dataplane.audit.CallDecision;
 import io.gatehouse.dataplane.proxy.Problem;
-import io.gatehouse.dataplane.proxy.ProxyHeaders;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Sits in front of Netty's HTTP decoder and lets through only requests whose framing has exactly
@@ -254,19 +247,8 @@ public final class RequestFramingGuard extends ChannelInboundHandlerAdapter {
     }
 
     private static FullHttpResponse problemResponse(FramingViolation violation) {
-        Problem problem = new Problem(violation.status(), "malformed-request",
-                HttpResponseStatus.valueOf(violation.status()).reasonPhrase(), violation.reason(),
-                CallDecision.DENIED);
-        String requestId = UUID.randomUUID().toString();
-        byte[] body = problem.toJson(requestId).getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(violation.status()), Unpooled.wrappedBuffer(body));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-                .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set(ProxyHeaders.REQUEST_ID, requestId);
-        return response;
+        return ClosingProblemResponse.of(new Problem(violation.status(), "malformed-request",
+                HttpResponseStatus.valueOf(violation.status()).reasonPhrase(), violation.reason(), CallDecision.DENIED));
     }
 
     private void releaseHeldHead() {
