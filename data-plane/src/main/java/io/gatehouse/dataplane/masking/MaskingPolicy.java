@@ -1,5 +1,6 @@
 package io.gatehouse.dataplane.masking;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class MaskingPolicy {
     private final PathRule[] pathRules;
     private final TextRedactor redactor;
     private final List<String> ruleNames;
+    private final MentionedNames mentionedNames;
 
     public MaskingPolicy(List<NameRule> nameRules, List<PathRuleSpec> pathRules, List<DetectorRule> detectorRules,
                          List<String> ruleNames) {
@@ -34,6 +36,12 @@ public final class MaskingPolicy {
                 .toArray(PathRule[]::new);
         this.redactor = new TextRedactor(detectorRules);
         this.ruleNames = List.copyOf(ruleNames);
+        List<String> mentioned = new ArrayList<>(foldedNames.keySet());
+        exactNames.keySet().forEach(name -> mentioned.add(NameFolding.fold(name)));
+        for (PathRule rule : this.pathRules) {
+            rule.pattern().stepNames().forEach(name -> mentioned.add(NameFolding.fold(name)));
+        }
+        this.mentionedNames = new MentionedNames(mentioned);
     }
 
     /** A field rule by name. */
@@ -62,6 +70,11 @@ public final class MaskingPolicy {
         FieldRule exact = exactNames.isEmpty() ? null : exactNames.get(name);
         FieldRule folded = foldedNames.isEmpty() ? null : foldedNames.get(NameFolding.fold(name));
         return FieldRule.stronger(exact, folded);
+    }
+
+    /** The member names the name and path rules mention, to tell quickly the many names no rule can match. */
+    MentionedNames mentionedNames() {
+        return mentionedNames;
     }
 
     PathRule[] pathRules() {

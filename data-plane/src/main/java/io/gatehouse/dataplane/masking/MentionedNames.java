@@ -1,0 +1,79 @@
+package io.gatehouse.dataplane.masking;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The member names that name and path rules mention, case-folded. Answers for a plain name (ASCII,
+ * no escapes) straight from its bytes whether a rule can match it, so the names no rule mentions —
+ * nearly all of them — are never decoded. For ASCII, folding is lower-casing, so a name whose
+ * lower-cased bytes are not in the set can match no rule, case-sensitive ones included.
+ */
+final class MentionedNames {
+
+    private final byte[][] table;
+    private final int mask;
+    private final boolean empty;
+
+    MentionedNames(Collection<String> foldedNames) {
+        Set<String> names = new LinkedHashSet<>(foldedNames);
+        int size = Integer.highestOneBit(Math.max(1, names.size()) * 4 - 1) * 2;
+        this.table = new byte[size][];
+        this.mask = size - 1;
+        this.empty = names.isEmpty();
+        for (String name : names) {
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            int slot = hash(bytes, 0, bytes.length) & mask;
+            while (table[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = bytes;
+        }
+    }
+
+    boolean isEmpty() {
+        return empty;
+    }
+
+    /** Whether a rule may match the plain name {@code bytes[start, end)}. */
+    boolean mayMatchPlain(byte[] bytes, int start, int end) {
+        if (empty) {
+            return false;
+        }
+        int slot = hash(bytes, start, end) & mask;
+        byte[] candidate;
+        while ((candidate = table[slot]) != null) {
+            if (equalsLowerCased(candidate, bytes, start, end)) {
+                return true;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return false;
+    }
+
+    private static int hash(byte[] bytes, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = hash * 31 + lower(bytes[i]);
+        }
+        return hash ^ (hash >>> 16);
+    }
+
+    private static boolean equalsLowerCased(byte[] folded, byte[] bytes, int start, int end) {
+        if (folded.length != end - start) {
+            return false;
+        }
+        for (int i = 0; i < folded.length; i++) {
+            if (folded[i] != lower(bytes[start + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+    }
+}
