@@ -21,6 +21,7 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
     private final MentionedNames mentionedNames;
     private final PathRule[] pathRules;
     private final TextRedactor redactor;
+    private final boolean caseSensitiveNames;
 
     // the containers open above the current token: per depth, array or object, whether anything was
     // written in it yet (a comma goes before the next), next element index, path states
@@ -46,6 +47,7 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         this.mentionedNames = policy.mentionedNames();
         this.pathRules = policy.pathRules();
         this.redactor = policy.redactor();
+        this.caseSensitiveNames = policy.matchesNamesCaseSensitively();
         this.tokenizer = new JsonTokenizer(this, limits);
         int levels = limits.maxDepth() + 2;
         this.isArray = new boolean[levels];
@@ -90,18 +92,30 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         if (skippedDepth > 0) {
             return;
         }
-        boolean mayMatch = plain ? mentionedNames.mayMatchPlain(bytes, start + 1, end - 1) : !mentionedNames.isEmpty();
-        String name = mayMatch || !redactor.isEmpty() ? JsonStrings.decode(bytes, start + 1, end - 1) : null;
-        FieldRule rule = mayMatch ? policy.forName(name) : null;
+        String folded;
+        boolean mayMatch;
+        if (plain) {
+            folded = mentionedNames.foldedIfMentioned(bytes, start + 1, end - 1);
+            mayMatch = folded != null;
+        } else {
+            folded = null;
+            mayMatch = !mentionedNames.isEmpty();
+        }
+        // a plain name differs from its folded form in case only, which matters only to case-sensitive rules
+        boolean decode = !redactor.isEmpty() || (mayMatch && (!plain || caseSensitiveNames));
+        String name = decode ? JsonStrings.decode(bytes, start + 1, end - 1) : folded;
+        if (mayMatch && folded == null) {
+            folded = NameFolding.fold(name);
+        }
+        FieldRule rule = mayMatch ? policy.forName(name, folded) : null;
         if (pathRules.length > 0) {
-            String folded = mayMatch ? NameFolding.fold(name) : null;
             int parent = depth * pathRules.length;
             for (int r = 0; r < pathRules.length; r++) {
                 JsonPathPattern pattern = pathRules[r].pattern();
                 long next = mayMatch ? pattern.member(states[parent + r], name, folded) : pattern.unnamedMember(states[parent + r]);
                 pendingStates[r] = next;
                 if (pattern.matches(next)) {
-                    rule = FieldRule.stronger(rule, new FieldRule(pathRules[r].ruleName(), pathRules[r].action()));
+                    rule = FieldRule.stronger(rule, pathRules[r].rule());
                 }
             }
         }
@@ -228,7 +242,7 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
                 long next = pathRules[r].pattern().element(states[parent + r], index);
                 pendingStates[r] = next;
                 if (pathRules[r].pattern().matches(next)) {
-                    rule = FieldRule.stronger(rule, new FieldRule(pathRules[r].ruleName(), pathRules[r].action()));
+                    rule = FieldRule.stronger(rule, pathRules[r].rule());
                 }
             }
         }

@@ -40,6 +40,15 @@ public final class JsonPathPattern {
         return advance(parent, null, null, -1);
     }
 
+    boolean namesCaseSensitively() {
+        for (Step step : steps) {
+            if (step.index == Step.NAMED && step.caseSensitive) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The member names the steps name (folded where the pattern ignores case). */
     List<String> stepNames() {
         List<String> names = new ArrayList<>();

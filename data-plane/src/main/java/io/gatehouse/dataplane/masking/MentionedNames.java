@@ -14,6 +14,7 @@ import java.util.Set;
 final class MentionedNames {
 
     private final byte[][] table;
+    private final String[] folded;
     private final int mask;
     private final boolean empty;
 
@@ -21,6 +22,7 @@ final class MentionedNames {
         Set<String> names = new LinkedHashSet<>(foldedNames);
         int size = Integer.highestOneBit(Math.max(1, names.size()) * 4 - 1) * 2;
         this.table = new byte[size][];
+        this.folded = new String[size];
         this.mask = size - 1;
         this.empty = names.isEmpty();
         for (String name : names) {
@@ -30,6 +32,7 @@ final class MentionedNames {
                 slot = (slot + 1) & mask;
             }
             table[slot] = bytes;
+            folded[slot] = name;
         }
     }
 
@@ -37,20 +40,23 @@ final class MentionedNames {
         return empty;
     }
 
-    /** Whether a rule may match the plain name {@code bytes[start, end)}. */
-    boolean mayMatchPlain(byte[] bytes, int start, int end) {
+    /**
+     * The folded form of the plain name {@code bytes[start, end)} if a rule mentions it, else null:
+     * then no rule can match it.
+     */
+    String foldedIfMentioned(byte[] bytes, int start, int end) {
         if (empty) {
-            return false;
+            return null;
         }
         int slot = hash(bytes, start, end) & mask;
         byte[] candidate;
         while ((candidate = table[slot]) != null) {
             if (equalsLowerCased(candidate, bytes, start, end)) {
-                return true;
+                return folded[slot];
             }
             slot = (slot + 1) & mask;
         }
-        return false;
+        return null;
     }
 
     private static int hash(byte[] bytes, int start, int end) {
