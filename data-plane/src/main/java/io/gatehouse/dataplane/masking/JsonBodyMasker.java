@@ -29,6 +29,9 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
     private final boolean[] written;
     private final int[] nextIndex;
     private final long[] states;
+    // per object: the path states of, and the path rule for, a member whose name no rule mentions (most members)
+    private final long[] unnamedMemberStates;
+    private final FieldRule[] unnamedMemberRule;
     private int depth;
     private int skippedDepth;
     private int rootValues;
@@ -54,6 +57,8 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         this.written = new boolean[levels];
         this.nextIndex = new int[levels];
         this.states = new long[levels * Math.max(1, pathRules.length)];
+        this.unnamedMemberStates = new long[states.length];
+        this.unnamedMemberRule = new FieldRule[levels];
         this.pendingStates = new long[pathRules.length];
         for (int r = 0; r < pathRules.length; r++) {
             states[r] = JsonPathPattern.START;
@@ -107,17 +112,21 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         if (mayMatch && folded == null) {
             folded = NameFolding.fold(name);
         }
-        FieldRule rule = mayMatch ? policy.forName(name, folded) : null;
-        if (pathRules.length > 0) {
+        FieldRule rule;
+        if (mayMatch) {
+            rule = policy.forName(name, folded);
             int parent = depth * pathRules.length;
             for (int r = 0; r < pathRules.length; r++) {
                 JsonPathPattern pattern = pathRules[r].pattern();
-                long next = mayMatch ? pattern.member(states[parent + r], name, folded) : pattern.unnamedMember(states[parent + r]);
+                long next = pattern.member(states[parent + r], name, folded);
                 pendingStates[r] = next;
                 if (pattern.matches(next)) {
                     rule = FieldRule.stronger(rule, pathRules[r].rule());
                 }
             }
+        } else {
+            System.arraycopy(unnamedMemberStates, depth * pathRules.length, pendingStates, 0, pathRules.length);
+            rule = unnamedMemberRule[depth];
         }
         pendingRule = rule;
         pendingDrop = false;
@@ -200,6 +209,9 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         written[depth] = false;
         nextIndex[depth] = 0;
         System.arraycopy(pendingStates, 0, states, depth * pathRules.length, pathRules.length);
+        if (!array) {
+            prepareUnnamedMembers();
+        }
         output.write(array ? '[' : '{');
     }
 
@@ -217,6 +229,20 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         if (depth == 0) {
             endOfRootValue();
         }
+    }
+
+    private void prepareUnnamedMembers() {
+        FieldRule rule = null;
+        int at = depth * pathRules.length;
+        for (int r = 0; r < pathRules.length; r++) {
+            JsonPathPattern pattern = pathRules[r].pattern();
+            long next = pattern.unnamedMember(states[at + r]);
+            unnamedMemberStates[at + r] = next;
+            if (pattern.matches(next)) {
+                rule = FieldRule.stronger(rule, pathRules[r].rule());
+            }
+        }
+        unnamedMemberRule[depth] = rule;
     }
 
     /** The field rule for the value that starts now (its member's in an object, by path in an array); sets its path states. */

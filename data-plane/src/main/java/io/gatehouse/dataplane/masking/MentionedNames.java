@@ -16,6 +16,7 @@ final class MentionedNames {
     private final byte[][] table;
     private final String[] folded;
     private final int mask;
+    private final int shift;
     private final boolean empty;
 
     MentionedNames(Collection<String> foldedNames) {
@@ -24,10 +25,11 @@ final class MentionedNames {
         this.table = new byte[size][];
         this.folded = new String[size];
         this.mask = size - 1;
+        this.shift = 32 - Integer.numberOfTrailingZeros(size);
         this.empty = names.isEmpty();
         for (String name : names) {
             byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-            int slot = hash(bytes, 0, bytes.length) & mask;
+            int slot = slot(bytes, 0, bytes.length);
             while (table[slot] != null) {
                 slot = (slot + 1) & mask;
             }
@@ -48,7 +50,7 @@ final class MentionedNames {
         if (empty) {
             return null;
         }
-        int slot = hash(bytes, start, end) & mask;
+        int slot = slot(bytes, start, end);
         byte[] candidate;
         while ((candidate = table[slot]) != null) {
             if (equalsLowerCased(candidate, bytes, start, end)) {
@@ -59,12 +61,13 @@ final class MentionedNames {
         return null;
     }
 
-    private static int hash(byte[] bytes, int start, int end) {
+    /** Fibonacci hashing of the lower-cased bytes: the top bits spread even similar short names. */
+    private int slot(byte[] bytes, int start, int end) {
         int hash = 0;
         for (int i = start; i < end; i++) {
             hash = hash * 31 + lower(bytes[i]);
         }
-        return hash ^ (hash >>> 16);
+        return (hash * 0x9E3779B9) >>> shift;
     }
 
     private static boolean equalsLowerCased(byte[] folded, byte[] bytes, int start, int end) {
