@@ -55,7 +55,7 @@ final class TextRedactor {
             }
         }
         if (!filtered.isEmpty()) {
-            findAtPossibleStarts(text, from, to, filtered, found);
+            findAtPossibleStarts(text, from, to, filtered, found, !usePrefilters);
         }
         if (found.isEmpty()) {
             return List.of();
@@ -68,9 +68,10 @@ final class TextRedactor {
      * filter says a match can begin, and after a candidate not before its end — what
      * {@link Matcher#find()} would find, without trying the pattern at every position. A detector
      * whose matches stay within a line is not tried at all in a line its prefilter refuses (most
-     * lines of a log have no '@', no "eyJ", no "bearer").
+     * lines of a log have no '@', no "eyJ", no "bearer"), unless the whole text has just passed them.
      */
-    private static void findAtPossibleStarts(CharSequence text, int from, int to, List<DetectorRule> rules, List<Span> found) {
+    private static void findAtPossibleStarts(CharSequence text, int from, int to, List<DetectorRule> rules, List<Span> found,
+                                             boolean judgeLines) {
         int count = rules.size();
         Detector.StartFilter[] filters = new Detector.StartFilter[count];
         Matcher[] matchers = new Matcher[count];
@@ -79,7 +80,9 @@ final class TextRedactor {
             filters[k] = rules.get(k).detector().start();
         }
         boolean[] triedInLine = new boolean[count];
-        int lineEnd = from;
+        java.util.Arrays.fill(triedInLine, true);
+        // a whole value already passed the prefilters: its lines need not be judged again
+        int lineEnd = judgeLines ? from : -1;
         char previous = from > 0 ? text.charAt(from - 1) : 0;
         for (int i = from; i < to; i++) {
             if (i == lineEnd) {
