@@ -163,7 +163,8 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
             dropValue();
         } else if (rule != null) {
             startValue();
-            JsonStrings.writeQuoted(rule.action().apply(text(kind, bytes, start, end)), output);
+            MaskAction action = rule.action();
+            JsonStrings.writeQuoted(action.apply(action.readsValue() ? text(kind, bytes, start, end) : ""), output);
         } else if (!redactor.isEmpty() && kind != JsonScalar.LITERAL) {
             TextRedactor.Outcome outcome = redactor.redact(text(kind, bytes, start, end), summary);
             if (outcome.drop()) {
