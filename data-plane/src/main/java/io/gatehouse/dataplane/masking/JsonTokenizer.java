@@ -82,6 +82,7 @@ final class JsonTokenizer {
     private int numberState;
     private byte[] literal;
     private int literalMatched;
+    private int byteOrderMarkMatched;
 
     JsonTokenizer(JsonTokenListener listener, MaskingLimits limits) {
         this.listener = listener;
@@ -132,7 +133,7 @@ final class JsonTokenizer {
             started = true;
             if (c == (BOM[0] & 0xFF)) {
                 state = BYTE_ORDER_MARK;
-                literalMatched = 1;
+                byteOrderMarkMatched = 1;
                 return i + 1;
             }
         }
@@ -180,10 +181,10 @@ final class JsonTokenizer {
     }
 
     private int scanByteOrderMark(byte[] chunk, int i) throws MaskingException {
-        if (chunk[i] != BOM[literalMatched]) {
+        if (chunk[i] != BOM[byteOrderMarkMatched]) {
             throw invalid("it starts with an incomplete byte order mark");
         }
-        if (++literalMatched == BOM.length) {
+        if (++byteOrderMarkMatched == BOM.length) {
             state = ROOT;
         }
         return i + 1;
