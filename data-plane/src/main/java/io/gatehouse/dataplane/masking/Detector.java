@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * unrelated group of digits). Detectors are immutable and shared; matching state lives in the
  * {@link Matcher} of the caller.
  *
+ * @param singleLine   a match never spans a line break, so a line the prefilter refuses holds no match
  * @param prefilter    a cheap test: text it refuses cannot contain a match
  * @param maxLength    the longest match the detector can produce in one piece; longer ones
  *                     (a private key block) continue with {@code continuation}
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * @param start        where a match can begin, judged from one character and the one before it; lets a
  *                     scan try the pattern only there instead of at every position (null: anywhere)
  */
-public record Detector(String name, Pattern pattern, int group, Validator validator, Predicate<CharSequence> prefilter,
+public record Detector(String name, boolean singleLine, Pattern pattern, int group, Validator validator, Predicate<CharSequence> prefilter,
                        int maxLength, Pattern continuation, Function<String, String> normalizer, StartFilter start) {
 
     /** Whether a match may begin at a character, given the character before it (0 at the very start). */

@@ -21,55 +21,55 @@ public final class Detectors {
 
     private static final Predicate<CharSequence> ALWAYS = text -> true;
 
-    public static final Detector PAYMENT_CARD = new Detector("payment-card",
+    public static final Detector PAYMENT_CARD = new Detector("payment-card", true,
             Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])"), 0,
             Detectors::confirmCard, text -> digits(text) >= 13, 40, null, Detectors::alphanumericUpperCase,
             (c, previous) -> isDigit(c) && !isDigit(previous));
 
-    public static final Detector IBAN = new Detector("iban",
+    public static final Detector IBAN = new Detector("iban", true,
             Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])"), 0,
             Detectors::confirmIban, text -> text.length() >= 15 && digits(text) >= 2, 50, null,
             Detectors::alphanumericUpperCase, (c, previous) -> isLetter(c) && !isAlphanumeric(previous));
 
-    public static final Detector EMAIL = new Detector("email",
+    public static final Detector EMAIL = new Detector("email", true,
             Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@"
                     + "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){0,8}"
                     + "\\.[A-Za-z]{2,24}(?![A-Za-z0-9-])"), 0,
             Detector.Validator.ANY, text -> contains(text, '@'), 400, null, value -> value.toLowerCase(Locale.ROOT),
             (c, previous) -> isEmailLocal(c) && !isEmailLocal(previous));
 
-    public static final Detector PHONE = new Detector("phone",
+    public static final Detector PHONE = new Detector("phone", true,
             Pattern.compile("(?<![A-Za-z0-9+])\\+[1-9][0-9]{0,3}(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,6}(?![0-9])"
                     + "|(?<![A-Za-z0-9+(])(?:\\([2-9][0-9]{2}\\) ?|[2-9][0-9]{2}[-.])[2-9][0-9]{2}[-.][0-9]{4}(?![A-Za-z0-9])"), 0,
             Detectors::confirmPhone, text -> digits(text) >= 8, 40, null, Detectors::phoneDigits,
             (c, previous) -> (c == '+' || c == '(' || (c >= '2' && c <= '9')) && !isAlphanumeric(previous) && previous != '+');
 
-    public static final Detector US_SSN = new Detector("us-ssn",
+    public static final Detector US_SSN = new Detector("us-ssn", true,
             Pattern.compile("(?<![0-9-])(?!000|666|9[0-9]{2})[0-9]{3}([- ])(?!00)[0-9]{2}\\1(?!0000)[0-9]{4}(?![0-9-])"), 0,
             Detector.Validator.ANY, text -> digits(text) >= 9, 11, null, Detectors::digitsOnly,
             (c, previous) -> isDigit(c) && !isDigit(previous) && previous != '-');
 
-    public static final Detector AWS_ACCESS_KEY = new Detector("aws-access-key",
+    public static final Detector AWS_ACCESS_KEY = new Detector("aws-access-key", true,
             Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z2-7]{16}(?![A-Za-z0-9])"), 0,
             Detector.Validator.ANY, text -> text.length() >= 20, 20, null, Function.identity(),
             (c, previous) -> c == 'A' && !isAlphanumeric(previous));
 
     private static final String PEM_END = "-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----";
-    public static final Detector PRIVATE_KEY = new Detector("private-key",
+    public static final Detector PRIVATE_KEY = new Detector("private-key", false,
             Pattern.compile("-----BEGIN (?:[A-Z0-9]+ ){0,4}PRIVATE KEY-----[\\s\\S]*?(?:" + PEM_END + "|\\z)"), 0,
             Detector.Validator.ANY, text -> indexOf(text, "-----BEGIN") >= 0, 16384,
             Pattern.compile("[\\s\\S]*?(?:" + PEM_END + "|\\z)"), Function.identity(),
             (c, previous) -> c == '-');
 
-    public static final Detector JWT = new Detector("jwt",
+    public static final Detector JWT = new Detector("jwt", true,
             Pattern.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*(?![A-Za-z0-9_-])"), 0,
             Detectors::confirmJwt, text -> indexOf(text, "eyJ") >= 0, 8192,
             Pattern.compile("[A-Za-z0-9_.-]*"), Function.identity(),
             (c, previous) -> c == 'e' && !isAlphanumeric(previous) && previous != '_' && previous != '-');
 
-    public static final Detector BEARER_TOKEN = new Detector("bearer-token",
+    public static final Detector BEARER_TOKEN = new Detector("bearer-token", true,
             Pattern.compile("(?i)(?<![A-Za-z0-9])bearer[ \\t]+([A-Za-z0-9._~+/-]{8,}=*)(?![A-Za-z0-9._~+/=-])"), 1,
-            Detectors::confirmBearer, text -> indexOf(text, "earer") >= 0 || indexOf(text, "EARER") >= 0, 8192,
+            Detectors::confirmBearer, text -> containsIgnoringCase(text, "bearer"), 8192,
             Pattern.compile("[A-Za-z0-9._~+/=-]*"), Function.identity(),
             (c, previous) -> (c == 'b' || c == 'B') && !isAlphanumeric(previous));
 
@@ -125,7 +125,7 @@ public final class Detectors {
         if (pattern.matcher("").matches()) {
             throw new IllegalArgumentException("regex '" + regex + "' matches the empty string");
         }
-        return new Detector(name, pattern, 0, Detector.Validator.ANY, ALWAYS, CUSTOM_MAX_LENGTH, null, Function.identity(), null);
+        return new Detector(name, false, pattern, 0, Detector.Validator.ANY, ALWAYS, CUSTOM_MAX_LENGTH, null, Function.identity(), null);
     }
 
     private static int confirmCard(CharSequence text, int start, int end) {
@@ -229,6 +229,18 @@ public final class Detectors {
     private static boolean contains(CharSequence text, char wanted) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For the case-insensitive bearer pattern: "BeArEr" must pass its prefilter as "Bearer" does. */
+    private static boolean containsIgnoringCase(CharSequence text, String lowerCase) {
+        String haystack = text.toString();
+        int last = haystack.length() - lowerCase.length();
+        for (int i = 0; i <= last; i++) {
+            if (haystack.regionMatches(true, i, lowerCase, 0, lowerCase.length())) {
                 return true;
             }
         }

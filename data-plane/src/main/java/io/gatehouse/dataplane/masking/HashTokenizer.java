@@ -1,15 +1,18 @@
 package io.gatehouse.dataplane.masking;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Keyed hash tokens (HMAC-SHA256) for the hash action: equal values give equal tokens, so
+ * Keyed hash tokens (HMAC-SHA256, RFC 2104) for the hash action: equal values give equal tokens, so
  * analysts can correlate them, and without the key a token cannot be tested against guesses.
  * Every data plane of a deployment must share the key for tokens to agree across replicas.
+ * <p>
+ * The digests of the padded key blocks are computed once and copied per token, which halves the
+ * work of an HMAC over a short value (the result is the standard HMAC).
  */
 public final class HashTokenizer {
 
@@ -17,17 +20,21 @@ public final class HashTokenizer {
     /** 32 bytes: an HMAC-SHA256 key shorter than the hash adds no strength and invites guessable keys. */
     public static final int MIN_KEY_BYTES = 32;
     private static final int TOKEN_BYTES = 18;
+    private static final int BLOCK_BYTES = 64;
 
-    private final SecretKeySpec key;
-    private final ThreadLocal<Mac> macs;
+    /** SHA-256 states after the inner and outer padded key blocks; only ever cloned, never updated. */
+    private final MessageDigest innerAfterKey;
+    private final MessageDigest outerAfterKey;
 
     public HashTokenizer(byte[] key) {
         if (key.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("the masking hash key must have at least " + MIN_KEY_BYTES
                     + " bytes, it has " + key.length);
         }
-        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        byte[] block = Arrays.copyOf(key.length > BLOCK_BYTES ? sha256().digest(key) : key, BLOCK_BYTES);
+        this.innerAfterKey = afterPaddedKey(block, (byte) 0x36);
+        this.outerAfterKey = afterPaddedKey(block, (byte) 0x5c);
+        Arrays.fill(block, (byte) 0);
     }
 
     public static HashTokenizer fromSecret(String secret) {
@@ -35,19 +42,37 @@ public final class HashTokenizer {
     }
 
     public String token(CharSequence value) {
-        Mac mac = macs.get();
-        byte[] digest = mac.doFinal(value.toString().getBytes(StandardCharsets.UTF_8));
-        byte[] truncated = java.util.Arrays.copyOf(digest, TOKEN_BYTES);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(truncated);
+        MessageDigest inner = copy(innerAfterKey);
+        byte[] innerHash = inner.digest(value.toString().getBytes(StandardCharsets.UTF_8));
+        MessageDigest outer = copy(outerAfterKey);
+        byte[] mac = outer.digest(innerHash);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, TOKEN_BYTES));
     }
 
-    private Mac newMac() {
+    private static MessageDigest afterPaddedKey(byte[] block, byte pad) {
+        byte[] padded = new byte[BLOCK_BYTES];
+        for (int i = 0; i < BLOCK_BYTES; i++) {
+            padded[i] = (byte) (block[i] ^ pad);
+        }
+        MessageDigest digest = sha256();
+        digest.update(padded);
+        Arrays.fill(padded, (byte) 0);
+        return digest;
+    }
+
+    private static MessageDigest copy(MessageDigest prototype) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this JVM's SHA-256 cannot be copied", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
     }
 

@@ -1,52 +1,45 @@
 package io.gatehouse.dataplane.masking;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Masks JSON as it streams: a non-blocking parser is fed chunk by chunk (a name or value cut by a
- * chunk boundary waits for the next chunk) and the masked JSON completed so far is returned at
- * once. Every value is judged where it stands: name rules by its decoded name (every occurrence,
- * duplicates included), path rules by its path, detectors on scalar values and on names (numbers
- * too, by their text). The output is compact JSON. In NDJSON mode each top-level value is followed
- * by a newline. Anything that is not strict JSON (RFC 8259, UTF-8), or passes a limit, fails.
+ * Masks JSON as it streams: {@link JsonTokenizer} validates the body chunk by chunk and hands over
+ * each complete token; what no rule changes is copied through as it was sent, and only masked
+ * values are written anew. Every value is judged where it stands: name rules by its decoded name
+ * (every occurrence, duplicates included), path rules by its path, detectors on scalar values and
+ * on names (numbers too, by their text). White space between tokens is dropped, so the output is
+ * compact JSON; in NDJSON mode each top-level value is followed by a newline. Anything that is not
+ * strict JSON (RFC 8259, UTF-8), or passes a limit, fails.
  */
-public final class JsonBodyMasker implements BodyMasker {
+public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
 
-    /** Factories are thread-safe and costly to build; there is one set of limits per data plane. */
-    private static final java.util.Map<MaskingLimits, JsonFactory> FACTORIES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final MaskingPolicy policy;
     private final boolean newlineDelimited;
-    private final JsonParser parser;
-    private final ByteArrayFeeder feeder;
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream(8192);
-    private final JsonGenerator generator;
+    private final JsonTokenizer tokenizer;
+    private final GrowableBytes output = new GrowableBytes(8192);
     private final MaskingSummary summary = new MaskingSummary();
+    private final MaskingPolicy policy;
+    private final MentionedNames mentionedNames;
     private final PathRule[] pathRules;
     private final TextRedactor redactor;
-    private final int maxDepth;
+    private final boolean caseSensitiveNames;
 
-    // the containers open above the current token: per depth, array or object, next element index, path states
+    // the containers open above the current token: per depth, array or object, whether anything was
+    // written in it yet (a comma goes before the next), next element index, path states
     private final boolean[] isArray;
+    private final boolean[] written;
     private final int[] nextIndex;
     private final long[] states;
+    // per object: the path states of, and the path rule for, a member whose name no rule mentions (most members)
+    private final long[] unnamedMemberStates;
+    private final FieldRule[] unnamedMemberRule;
     private int depth;
     private int skippedDepth;
     private int rootValues;
 
-    // a member whose name has been read but not yet written: written with its value, or dropped with it
-    private String pendingName;
+    // a member whose name has been read but whose value has not: its name is in the output from
+    // memberStart on, and is taken back if the member is dropped
+    private boolean memberPending;
+    private int memberStart;
     private FieldRule pendingRule;
     private boolean pendingDrop;
     private final long[] pendingStates;
@@ -54,22 +47,18 @@ public final class JsonBodyMasker implements BodyMasker {
     public JsonBodyMasker(MaskingPolicy policy, MaskingLimits limits, boolean newlineDelimited) {
         this.policy = policy;
         this.newlineDelimited = newlineDelimited;
+        this.mentionedNames = policy.mentionedNames();
         this.pathRules = policy.pathRules();
         this.redactor = policy.redactor();
-        this.maxDepth = limits.maxDepth();
-        JsonFactory factory = FACTORIES.computeIfAbsent(limits, JsonBodyMasker::factory);
-        try {
-            this.parser = factory.createNonBlockingByteArrayParser();
-            this.generator = factory.createGenerator(output);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a JSON parser", e);
-        }
-        generator.setRootValueSeparator(null);
-        this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+        this.caseSensitiveNames = policy.matchesNamesCaseSensitively();
+        this.tokenizer = new JsonTokenizer(this, limits);
         int levels = limits.maxDepth() + 2;
         this.isArray = new boolean[levels];
+        this.written = new boolean[levels];
         this.nextIndex = new int[levels];
         this.states = new long[levels * Math.max(1, pathRules.length)];
+        this.unnamedMemberStates = new long[states.length];
+        this.unnamedMemberRule = new FieldRule[levels];
         this.pendingStates = new long[pathRules.length];
         for (int r = 0; r < pathRules.length; r++) {
             states[r] = JsonPathPattern.START;
@@ -78,27 +67,14 @@ public final class JsonBodyMasker implements BodyMasker {
 
     @Override
     public byte[] feed(byte[] chunk) throws MaskingException {
-        try {
-            feeder.feedInput(chunk, 0, chunk.length);
-            drainTokens();
-            return takeOutput();
-        } catch (IOException e) {
-            throw translate(e);
-        }
+        tokenizer.feed(chunk, 0, chunk.length);
+        return takeOutput();
     }
 
     @Override
     public byte[] finish() throws MaskingException {
-        try {
-            feeder.endOfInput();
-            drainTokens();
-            if (depth > 0 || skippedDepth > 0 || pendingName != null) {
-                throw new MaskingException("the JSON body ended before its value was complete");
-            }
-            return takeOutput();
-        } catch (IOException e) {
-            throw translate(e);
-        }
+        tokenizer.end();
+        return takeOutput();
     }
 
     @Override
@@ -106,224 +82,240 @@ public final class JsonBodyMasker implements BodyMasker {
         return summary;
     }
 
-    private static JsonFactory factory(MaskingLimits limits) {
-        return JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxDepth())
-                        .maxStringLength(limits.maxValueLength())
-                        .maxNameLength(limits.maxValueLength())
-                        .maxNumberLength(Math.min(limits.maxValueLength(), 10_000))
-                        .build())
-                .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
-                .build();
+    /** All output but a pending member's name, which is held until its value says whether the member stays. */
+    private byte[] takeOutput() {
+        int ready = memberPending ? memberStart : output.length();
+        byte[] taken = output.takeFirst(ready);
+        if (memberPending) {
+            memberStart -= ready;
+        }
+        return taken;
     }
 
-    private static MaskingException translate(IOException e) {
-        if (e instanceof MaskingException masking) {
-            return masking;
+    @Override
+    public void name(byte[] bytes, int start, int end, boolean plain) {
+        if (skippedDepth > 0) {
+            return;
         }
-        if (e instanceof StreamConstraintsException constraint) {
-            // Jackson's message names the limit and the numbers only
-            return new MaskingException("the JSON body is past a masking limit: " + constraint.getOriginalMessage());
+        String folded;
+        boolean mayMatch;
+        if (plain) {
+            folded = mentionedNames.foldedIfMentioned(bytes, start + 1, end - 1);
+            mayMatch = folded != null;
+        } else {
+            folded = null;
+            mayMatch = !mentionedNames.isEmpty();
         }
-        if (e instanceof JsonProcessingException) {
-            // Jackson's own message may quote body content: never pass it on
-            return new MaskingException("the body is not valid JSON");
+        // a plain name differs from its folded form in case only, which matters only to case-sensitive rules
+        boolean decode = !redactor.isEmpty() || (mayMatch && (!plain || caseSensitiveNames));
+        String name = decode ? JsonStrings.decode(bytes, start + 1, end - 1) : folded;
+        if (mayMatch && folded == null) {
+            folded = NameFolding.fold(name);
         }
-        return new MaskingException("the JSON body could not be masked");
-    }
-
-    private void drainTokens() throws IOException {
-        JsonToken token;
-        while ((token = parser.nextToken()) != null && token != JsonToken.NOT_AVAILABLE) {
-            if (skippedDepth > 0) {
-                if (token.isStructStart()) {
-                    skippedDepth++;
-                } else if (token.isStructEnd()) {
-                    skippedDepth--;
-                    if (skippedDepth == 0 && depth == 0) {
-                        endOfRootValue();
-                    }
-                }
-                continue;
-            }
-            if (token == JsonToken.FIELD_NAME) {
-                onName(parser.currentName());
-            } else if (token.isStructEnd()) {
-                if (isArray[depth]) {
-                    generator.writeEndArray();
-                } else {
-                    generator.writeEndObject();
-                }
-                depth--;
-                if (depth == 0) {
-                    endOfRootValue();
-                }
-            } else {
-                onValue(token);
-            }
-        }
-    }
-
-    private void onName(String name) {
-        FieldRule rule = policy.forName(name);
-        if (pathRules.length > 0) {
-            String folded = NameFolding.fold(name);
+        FieldRule rule;
+        if (mayMatch) {
+            rule = policy.forName(name, folded);
             int parent = depth * pathRules.length;
             for (int r = 0; r < pathRules.length; r++) {
-                long next = pathRules[r].pattern().member(states[parent + r], name, folded);
+                JsonPathPattern pattern = pathRules[r].pattern();
+                long next = pattern.member(states[parent + r], name, folded);
                 pendingStates[r] = next;
-                if (pathRules[r].pattern().matches(next)) {
-                    rule = FieldRule.stronger(rule, new FieldRule(pathRules[r].ruleName(), pathRules[r].action()));
+                if (pattern.matches(next)) {
+                    rule = FieldRule.stronger(rule, pathRules[r].rule());
                 }
             }
-        }
-        pendingDrop = false;
-        pendingName = name;
-        if (!redactor.isEmpty()) {
-            TextRedactor.Outcome outcome = redactor.redact(name, summary);
-            if (outcome.drop()) {
-                pendingDrop = true;
-            } else if (outcome.changed()) {
-                pendingName = outcome.text();
-            }
+        } else {
+            System.arraycopy(unnamedMemberStates, depth * pathRules.length, pendingStates, 0, pathRules.length);
+            rule = unnamedMemberRule[depth];
         }
         pendingRule = rule;
+        pendingDrop = false;
+        memberPending = true;
+        memberStart = output.length();
+        String renamed = null;
+        if (!redactor.isEmpty()) {
+            TextRedactor.Outcome outcome = redactor.redact(name, summary);
+            pendingDrop = outcome.drop();
+            renamed = outcome.text();
+        }
+        if (pendingDrop) {
+            return;
+        }
+        if (written[depth]) {
+            output.write(',');
+        }
+        if (renamed != null) {
+            JsonStrings.writeQuoted(renamed, output);
+        } else {
+            output.write(bytes, start, end - start);
+        }
+        output.write(':');
     }
 
-    private void onValue(JsonToken token) throws IOException {
-        FieldRule rule;
-        boolean inObject = depth > 0 && !isArray[depth];
-        boolean drop;
-        if (inObject) {
-            rule = pendingRule;
-            drop = pendingDrop;
-        } else {
-            rule = null;
-            drop = false;
-            if (depth > 0 && pathRules.length > 0) {
-                int index = nextIndex[depth];
-                int parent = depth * pathRules.length;
-                for (int r = 0; r < pathRules.length; r++) {
-                    long next = pathRules[r].pattern().element(states[parent + r], index);
-                    pendingStates[r] = next;
-                    if (pathRules[r].pattern().matches(next)) {
-                        rule = FieldRule.stronger(rule, new FieldRule(pathRules[r].ruleName(), pathRules[r].action()));
-                    }
-                }
-            } else if (depth == 0) {
-                for (int r = 0; r < pathRules.length; r++) {
-                    pendingStates[r] = JsonPathPattern.START;
-                }
-            }
-            if (depth > 0) {
-                nextIndex[depth]++;
-            }
+    @Override
+    public void scalar(JsonScalar kind, byte[] bytes, int start, int end, boolean plain) {
+        if (skippedDepth > 0) {
+            return;
         }
-        String name = pendingName;
-        pendingName = null;
-        if (depth == 0) {
-            beforeRootValue();
-        }
-        if (rule != null) {
-            summary.fired(rule.ruleName());
-            drop |= rule.action() instanceof MaskAction.Drop;
-        }
+        FieldRule rule = ruleForValue();
+        boolean drop = pendingDropForValue(rule);
         if (drop) {
-            skip(token);
-            return;
-        }
-        if (rule != null) {
-            writeName(name);
-            if (token.isStructStart()) {
-                generator.writeString(rule.action().applyToStructure());
-                skip(token);
-            } else {
-                generator.writeString(rule.action().apply(parser.getText()));
-                afterScalar();
-            }
-            return;
-        }
-        if (token.isStructStart()) {
-            writeName(name);
-            open(token == JsonToken.START_ARRAY);
-            return;
-        }
-        if (!redactor.isEmpty() && (token == JsonToken.VALUE_STRING || token.isNumeric())) {
-            TextRedactor.Outcome outcome = redactor.redact(parser.getText(), summary);
+            dropValue();
+        } else if (rule != null) {
+            startValue();
+            MaskAction action = rule.action();
+            JsonStrings.writeQuoted(action.apply(action.readsValue() ? text(kind, bytes, start, end) : ""), output);
+        } else if (!redactor.isEmpty() && kind != JsonScalar.LITERAL) {
+            TextRedactor.Outcome outcome = redactor.redact(text(kind, bytes, start, end), summary);
             if (outcome.drop()) {
-                afterScalar();
-                return;
+                dropValue();
+            } else {
+                startValue();
+                if (outcome.changed()) {
+                    JsonStrings.writeQuoted(outcome.text(), output);
+                } else {
+                    output.write(bytes, start, end - start);
+                }
             }
-            if (outcome.changed()) {
-                writeName(name);
-                generator.writeString(outcome.text());
-                afterScalar();
-                return;
-            }
-        }
-        writeName(name);
-        generator.copyCurrentEventExact(parser);
-        afterScalar();
-    }
-
-    private void writeName(String name) throws IOException {
-        if (name != null) {
-            generator.writeFieldName(name);
-        }
-    }
-
-    private void open(boolean array) throws IOException {
-        if (depth + 1 > maxDepth) {
-            throw new MaskingException("the JSON body nests deeper than " + maxDepth + " levels");
-        }
-        depth++;
-        isArray[depth] = array;
-        nextIndex[depth] = 0;
-        System.arraycopy(pendingStates, 0, states, depth * pathRules.length, pathRules.length);
-        if (array) {
-            generator.writeStartArray();
         } else {
-            generator.writeStartObject();
+            startValue();
+            output.write(bytes, start, end - start);
         }
-    }
-
-    private void skip(JsonToken token) throws IOException {
-        if (token.isStructStart()) {
-            skippedDepth = 1;
-        } else {
-            afterScalar();
-        }
-    }
-
-    private void afterScalar() throws IOException {
         if (depth == 0) {
             endOfRootValue();
         }
     }
 
-    private void endOfRootValue() throws IOException {
+    @Override
+    public void startContainer(boolean array) {
+        if (skippedDepth > 0) {
+            skippedDepth++;
+            return;
+        }
+        FieldRule rule = ruleForValue();
+        boolean drop = pendingDropForValue(rule);
+        if (drop) {
+            dropValue();
+            skippedDepth = 1;
+            return;
+        }
+        startValue();
+        if (rule != null) {
+            JsonStrings.writeQuoted(rule.action().applyToStructure(), output);
+            skippedDepth = 1;
+            return;
+        }
+        depth++;
+        isArray[depth] = array;
+        written[depth] = false;
+        nextIndex[depth] = 0;
+        System.arraycopy(pendingStates, 0, states, depth * pathRules.length, pathRules.length);
+        if (!array) {
+            prepareUnnamedMembers();
+        }
+        output.write(array ? '[' : '{');
+    }
+
+    @Override
+    public void endContainer() {
+        if (skippedDepth > 0) {
+            skippedDepth--;
+            if (skippedDepth == 0 && depth == 0) {
+                endOfRootValue();
+            }
+            return;
+        }
+        output.write(isArray[depth] ? ']' : '}');
+        depth--;
+        if (depth == 0) {
+            endOfRootValue();
+        }
+    }
+
+    private void prepareUnnamedMembers() {
+        FieldRule rule = null;
+        int at = depth * pathRules.length;
+        for (int r = 0; r < pathRules.length; r++) {
+            JsonPathPattern pattern = pathRules[r].pattern();
+            long next = pattern.unnamedMember(states[at + r]);
+            unnamedMemberStates[at + r] = next;
+            if (pattern.matches(next)) {
+                rule = FieldRule.stronger(rule, pathRules[r].rule());
+            }
+        }
+        unnamedMemberRule[depth] = rule;
+    }
+
+    /** The field rule for the value that starts now (its member's in an object, by path in an array); sets its path states. */
+    private FieldRule ruleForValue() {
+        if (depth == 0) {
+            for (int r = 0; r < pathRules.length; r++) {
+                pendingStates[r] = JsonPathPattern.START;
+            }
+            if (!newlineDelimited && rootValues++ > 0) {
+                // several top-level values in one JSON body stay apart (NDJSON values end with a newline instead)
+                output.write(' ');
+            }
+            return null;
+        }
+        if (!isArray[depth]) {
+            return pendingRule;
+        }
+        FieldRule rule = null;
+        if (pathRules.length > 0) {
+            int index = nextIndex[depth];
+            int parent = depth * pathRules.length;
+            for (int r = 0; r < pathRules.length; r++) {
+                long next = pathRules[r].pattern().element(states[parent + r], index);
+                pendingStates[r] = next;
+                if (pathRules[r].pattern().matches(next)) {
+                    rule = FieldRule.stronger(rule, pathRules[r].rule());
+                }
+            }
+        }
+        nextIndex[depth]++;
+        return rule;
+    }
+
+    /** Records that the rule fired; whether the value (and its member) goes. */
+    private boolean pendingDropForValue(FieldRule rule) {
+        boolean drop = depth > 0 && !isArray[depth] && pendingDrop;
+        if (rule != null) {
+            summary.fired(rule.ruleName());
+            drop |= rule.action() instanceof MaskAction.Drop;
+        }
+        return drop;
+    }
+
+    /** The value stays: in an array it needs its comma (a member's name has it already). */
+    private void startValue() {
+        if (depth > 0) {
+            if (isArray[depth] && written[depth]) {
+                output.write(',');
+            }
+            written[depth] = true;
+        }
+        memberPending = false;
+    }
+
+    /** The value goes, and in an object its name with it. */
+    private void dropValue() {
+        if (memberPending) {
+            output.truncate(memberStart);
+            memberPending = false;
+        }
+    }
+
+    private void endOfRootValue() {
         if (newlineDelimited) {
-            generator.writeRaw('\n');
+            output.write('\n');
         }
     }
 
-    /** Several top-level values in one JSON body stay apart (NDJSON values end with a newline instead). */
-    private void beforeRootValue() throws IOException {
-        if (!newlineDelimited && rootValues++ > 0) {
-            generator.writeRaw(' ');
+    private static String text(JsonScalar kind, byte[] bytes, int start, int end) {
+        if (kind == JsonScalar.STRING) {
+            return JsonStrings.decode(bytes, start + 1, end - 1);
         }
+        return new String(bytes, start, end - start, StandardCharsets.US_ASCII);
     }
-
-    private byte[] takeOutput() throws IOException {
-        generator.flush();
-        if (output.size() == 0) {
-            return EMPTY;
-        }
-        byte[] bytes = output.toByteArray();
-        output.reset();
-        return bytes;
-    }
-
-    private static final byte[] EMPTY = new byte[0];
 }

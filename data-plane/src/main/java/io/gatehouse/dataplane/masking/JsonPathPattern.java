@@ -35,6 +35,31 @@ public final class JsonPathPattern {
         return advance(parent, name, folded, -1);
     }
 
+    /** The states of a member whose name no step of this pattern names. */
+    long unnamedMember(long parent) {
+        return advance(parent, null, null, -1);
+    }
+
+    boolean namesCaseSensitively() {
+        for (Step step : steps) {
+            if (step.index == Step.NAMED && step.caseSensitive) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The member names the steps name (folded where the pattern ignores case). */
+    List<String> stepNames() {
+        List<String> names = new ArrayList<>();
+        for (Step step : steps) {
+            if (step.index == Step.NAMED) {
+                names.add(step.name);
+            }
+        }
+        return names;
+    }
+
     long element(long parent, int index) {
         return advance(parent, null, null, index);
     }

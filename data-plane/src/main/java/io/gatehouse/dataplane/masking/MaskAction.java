@@ -19,6 +19,11 @@ public sealed interface MaskAction {
 
     int strength();
 
+    /** Whether {@link #apply} looks at the value at all (if not, it need not be decoded). */
+    default boolean readsValue() {
+        return true;
+    }
+
     static MaskAction strongest(MaskAction a, MaskAction b) {
         if (a == null) {
             return b;
@@ -41,6 +46,11 @@ public sealed interface MaskAction {
         @Override
         public String applyToStructure() {
             return replacement;
+        }
+
+        @Override
+        public boolean readsValue() {
+            return false;
         }
 
         @Override

@@ -5,7 +5,7 @@ package io.gatehouse.dataplane.masking;
  * passed on unmasked.
  *
  * @param maxDepth         JSON nesting depth
- * @param maxValueLength   characters of one JSON string, number or field name (held whole to be matched)
+ * @param maxValueLength   bytes (as sent, escapes included) of one JSON string, number or field name (held whole to be matched)
  * @param textWindow       characters of text held back so that a detector match cut by a chunk boundary is still found
  * @param maxEventSize     characters of one server-sent event (its JSON data is masked as a whole)
  * @param maxInflatedBytes bytes a compressed body may inflate to

@@ -1,5 +1,6 @@
 package io.gatehouse.dataplane.masking;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ public final class MaskingPolicy {
     private final PathRule[] pathRules;
     private final TextRedactor redactor;
     private final List<String> ruleNames;
+    private final MentionedNames mentionedNames;
+    private final boolean caseSensitiveNames;
 
     public MaskingPolicy(List<NameRule> nameRules, List<PathRuleSpec> pathRules, List<DetectorRule> detectorRules,
                          List<String> ruleNames) {
@@ -30,10 +33,18 @@ public final class MaskingPolicy {
             }
         }
         this.pathRules = pathRules.stream()
-                .map(spec -> new PathRule(spec.ruleName(), spec.pattern(), spec.action()))
+                .map(spec -> new PathRule(spec.pattern(), new FieldRule(spec.ruleName(), spec.action())))
                 .toArray(PathRule[]::new);
         this.redactor = new TextRedactor(detectorRules);
         this.ruleNames = List.copyOf(ruleNames);
+        List<String> mentioned = new ArrayList<>(foldedNames.keySet());
+        exactNames.keySet().forEach(name -> mentioned.add(NameFolding.fold(name)));
+        for (PathRule rule : this.pathRules) {
+            rule.pattern().stepNames().forEach(name -> mentioned.add(NameFolding.fold(name)));
+        }
+        this.mentionedNames = new MentionedNames(mentioned);
+        this.caseSensitiveNames = !exactNames.isEmpty()
+                || java.util.Arrays.stream(this.pathRules).anyMatch(rule -> rule.pattern().namesCaseSensitively());
     }
 
     /** A field rule by name. */
@@ -57,11 +68,21 @@ public final class MaskingPolicy {
         return !redactor.isEmpty();
     }
 
-    /** The name rule that applies to a member name, or null. */
-    FieldRule forName(String name) {
+    /** The name rule that applies to a member name, given also folded; or null. */
+    FieldRule forName(String name, String folded) {
         FieldRule exact = exactNames.isEmpty() ? null : exactNames.get(name);
-        FieldRule folded = foldedNames.isEmpty() ? null : foldedNames.get(NameFolding.fold(name));
-        return FieldRule.stronger(exact, folded);
+        FieldRule byFolded = foldedNames.isEmpty() ? null : foldedNames.get(folded);
+        return FieldRule.stronger(exact, byFolded);
+    }
+
+    /** Whether a rule tells names apart by case (then a name cannot stand for its folded form in matching). */
+    boolean matchesNamesCaseSensitively() {
+        return caseSensitiveNames;
+    }
+
+    /** The member names the name and path rules mention, to tell quickly the many names no rule can match. */
+    MentionedNames mentionedNames() {
+        return mentionedNames;
     }
 
     PathRule[] pathRules() {

@@ -55,7 +55,7 @@ final class TextRedactor {
             }
         }
         if (!filtered.isEmpty()) {
-            findAtPossibleStarts(text, from, to, filtered, found);
+            findAtPossibleStarts(text, from, to, filtered, found, !usePrefilters);
         }
         if (found.isEmpty()) {
             return List.of();
@@ -66,9 +66,12 @@ final class TextRedactor {
     /**
      * One pass over the text: each detector's pattern is tried (anchored) only where its start
      * filter says a match can begin, and after a candidate not before its end — what
-     * {@link Matcher#find()} would find, without trying the pattern at every position.
+     * {@link Matcher#find()} would find, without trying the pattern at every position. A detector
+     * whose matches stay within a line is not tried at all in a line its prefilter refuses (most
+     * lines of a log have no '@', no "eyJ", no "bearer"), unless the whole text has just passed them.
      */
-    private static void findAtPossibleStarts(CharSequence text, int from, int to, List<DetectorRule> rules, List<Span> found) {
+    private static void findAtPossibleStarts(CharSequence text, int from, int to, List<DetectorRule> rules, List<Span> found,
+                                             boolean judgeLines) {
         int count = rules.size();
         Detector.StartFilter[] filters = new Detector.StartFilter[count];
         Matcher[] matchers = new Matcher[count];
@@ -76,11 +79,19 @@ final class TextRedactor {
         for (int k = 0; k < count; k++) {
             filters[k] = rules.get(k).detector().start();
         }
+        boolean[] triedInLine = new boolean[count];
+        java.util.Arrays.fill(triedInLine, true);
+        // a whole value already passed the prefilters: its lines need not be judged again
+        int lineEnd = judgeLines ? from : -1;
         char previous = from > 0 ? text.charAt(from - 1) : 0;
         for (int i = from; i < to; i++) {
+            if (i == lineEnd) {
+                lineEnd = afterLineBreak(text, i, to);
+                judgeLine(text.subSequence(i, lineEnd).toString(), rules, triedInLine);
+            }
             char c = text.charAt(i);
             for (int k = 0; k < count; k++) {
-                if (i < resumeAt[k] || !filters[k].mayStartAt(c, previous)) {
+                if (!triedInLine[k] || i < resumeAt[k] || !filters[k].mayStartAt(c, previous)) {
                     continue;
                 }
                 Matcher matcher = matchers[k];
@@ -95,6 +106,22 @@ final class TextRedactor {
                 }
             }
             previous = c;
+        }
+    }
+
+    private static int afterLineBreak(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                return i + 1;
+            }
+        }
+        return to;
+    }
+
+    private static void judgeLine(String line, List<DetectorRule> rules, boolean[] tried) {
+        for (int k = 0; k < tried.length; k++) {
+            Detector detector = rules.get(k).detector();
+            tried[k] = !detector.singleLine() || detector.mightOccurIn(line);
         }
     }
 

@@ -172,10 +172,12 @@ class DetectorsTest {
         texts.add("------BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY----- ++44 20 7946 0958 (202) 555-0143 a.b-c@d.example.org "
                 + "1234 4111 1111 1111 1111 x-123-45-6789 AKIAAKIAIOSFODNN7EXAMPLE bearerBearer abc123def456");
         for (Detector detector : builtIn) {
-            Detector fullScan = new Detector(detector.name(), detector.pattern(), detector.group(), detector.validator(),
+            Detector fullScan = new Detector(detector.name(), false, detector.pattern(), detector.group(), detector.validator(),
                     detector.prefilter(), detector.maxLength(), detector.continuation(), detector.normalizer(), null);
             for (String text : texts) {
                 assertEquals(find(fullScan, text), find(detector, text), detector.name() + " in " + text);
+                // as in a text body: no prefilter over the whole text, lines judged one by one
+                assertEquals(find(fullScan, text), find(detector, text, false), detector.name() + " line by line in " + text);
             }
         }
     }
@@ -191,9 +193,21 @@ class DetectorsTest {
         assertEquals(List.of(), find(detector, text), detector.name() + " in '" + text + "'");
     }
 
+    @Test
+    void bearerTokensAreFoundInAnyCase() {
+        for (String text : new String[]{"Bearer abc123def456ghi", "BEARER abc123def456ghi", "bEaReR abc123def456ghi"}) {
+            assertEquals(List.of("abc123def456ghi"), find(Detectors.BEARER_TOKEN, text), text);
+            assertEquals(List.of("abc123def456ghi"), find(Detectors.BEARER_TOKEN, "line\n" + text + "\nline", false), text);
+        }
+    }
+
     private static List<String> find(Detector detector, String text) {
+        return find(detector, text, true);
+    }
+
+    private static List<String> find(Detector detector, String text, boolean usePrefilters) {
         TextRedactor redactor = new TextRedactor(List.of(new DetectorRule(detector.name(), detector, MaskAction.Redact.DEFAULT)));
-        return redactor.find(text, 0, text.length(), true).stream()
+        return redactor.find(text, 0, text.length(), usePrefilters).stream()
                 .map(span -> text.substring(span.start(), span.end()))
                 .toList();
     }

@@ -36,7 +36,8 @@ class JsonBodyMaskerTest {
 
     @Test
     void escapedKeysAreDecodedBeforeMatching() throws Exception {
-        assertEquals("{\"ssn\":\"[masked]\",\"SSN\":\"[masked]\"}",
+        // names are matched decoded and copied through as sent
+        assertEquals("{\"s\\u0073n\":\"[masked]\",\"\\u0053\\u0053\\u004e\":\"[masked]\"}",
                 json(policy(field("ssn")), "{\"s\\u0073n\":\"1\",\"\\u0053\\u0053\\u004e\":\"2\"}"));
     }
 
@@ -44,7 +45,9 @@ class JsonBodyMaskerTest {
     void caseInsensitiveMatchingCatchesLookAlikesOtherParsersFold() throws Exception {
         // U+017F (long s) upper-cases to S; U+212A (Kelvin sign) lower-cases to k
         String masked = json(policy(field("ssn"), field("key")), "{\"\\u017Fsn\":\"1\",\"\\u212Aey\":\"2\",\"other\":3}");
-        assertEquals("{\"\u017Fsn\":\"[masked]\",\"\u212Aey\":\"[masked]\",\"other\":3}", masked);
+        assertEquals("{\"\\u017Fsn\":\"[masked]\",\"\\u212Aey\":\"[masked]\",\"other\":3}", masked);
+        String unescaped = json(policy(field("ssn"), field("key")), "{\"\u017Fsn\":\"1\",\"\u212Aey\":\"2\",\"other\":3}");
+        assertEquals("{\"\u017Fsn\":\"[masked]\",\"\u212Aey\":\"[masked]\",\"other\":3}", unescaped);
     }
 
     @Test
@@ -164,9 +167,15 @@ class JsonBodyMaskerTest {
     }
 
     @Test
-    void escapedSurrogatesInNamesAreRefusedNotPassed() {
-        // the streaming parser cannot decode them in names; the body is refused rather than passed unmasked
-        assertThrows(MaskingException.class, () -> json(policy(field("ssn")), "{\"x\\ud83d\\ude00\":\"1\",\"ssn\":\"2\"}"));
+    void escapedSurrogatePairsInNamesAreDecodedAndUnpairedOnesRefused() throws Exception {
+        assertEquals("{\"x\\ud83d\\ude00\":\"1\",\"ssn\":\"[masked]\"}",
+                json(policy(field("ssn")), "{\"x\\ud83d\\ude00\":\"1\",\"ssn\":\"2\"}"));
+        assertEquals("{\"x\\ud83d\\uDE00\":\"[masked]\"}", json(policy(field("x\uD83D\uDE00")), "{\"x\\ud83d\\uDE00\":1}"));
+        // half a pair decodes differently in different parsers: refused, in names and in values
+        for (String body : new String[]{"{\"x\\ud83d\":1,\"ssn\":2}", "{\"x\\ude00\":1}", "{\"x\\ud83dy\":1}",
+                "{\"ssn\":\"\\ud83d\"}", "[\"\\ud83d\\u0041\"]", "[\"\\ud83d\\n\"]"}) {
+            assertThrows(MaskingException.class, () -> json(policy(field("ssn")), body), body);
+        }
     }
 
     @Test

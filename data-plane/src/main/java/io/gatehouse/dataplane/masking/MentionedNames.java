@@ -1,0 +1,88 @@
+package io.gatehouse.dataplane.masking;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The member names that name and path rules mention, case-folded. Answers for a plain name (ASCII,
+ * no escapes) straight from its bytes whether a rule can match it, so the names no rule mentions —
+ * nearly all of them — are never decoded. For ASCII, folding is lower-casing, so a name whose
+ * lower-cased bytes are not in the set can match no rule, case-sensitive ones included.
+ */
+final class MentionedNames {
+
+    private final byte[][] table;
+    private final String[] folded;
+    private final int mask;
+    private final int shift;
+    private final boolean empty;
+
+    MentionedNames(Collection<String> foldedNames) {
+        Set<String> names = new LinkedHashSet<>(foldedNames);
+        int size = Integer.highestOneBit(Math.max(1, names.size()) * 4 - 1) * 2;
+        this.table = new byte[size][];
+        this.folded = new String[size];
+        this.mask = size - 1;
+        this.shift = 32 - Integer.numberOfTrailingZeros(size);
+        this.empty = names.isEmpty();
+        for (String name : names) {
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            int slot = slot(bytes, 0, bytes.length);
+            while (table[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = bytes;
+            folded[slot] = name;
+        }
+    }
+
+    boolean isEmpty() {
+        return empty;
+    }
+
+    /**
+     * The folded form of the plain name {@code bytes[start, end)} if a rule mentions it, else null:
+     * then no rule can match it.
+     */
+    String foldedIfMentioned(byte[] bytes, int start, int end) {
+        if (empty) {
+            return null;
+        }
+        int slot = slot(bytes, start, end);
+        byte[] candidate;
+        while ((candidate = table[slot]) != null) {
+            if (equalsLowerCased(candidate, bytes, start, end)) {
+                return folded[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return null;
+    }
+
+    /** Fibonacci hashing of the lower-cased bytes: the top bits spread even similar short names. */
+    private int slot(byte[] bytes, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = hash * 31 + lower(bytes[i]);
+        }
+        return (hash * 0x9E3779B9) >>> shift;
+    }
+
+    private static boolean equalsLowerCased(byte[] folded, byte[] bytes, int start, int end) {
+        if (folded.length != end - start) {
+            return false;
+        }
+        for (int i = 0; i < folded.length; i++) {
+            if (folded[i] != lower(bytes[start + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+    }
+}

@@ -1,0 +1,40 @@
+package io.gatehouse.dataplane.masking;
+
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Tokens are the standard HMAC-SHA256 (truncated), for keys shorter and longer than a block. */
+class HashTokenizerTest {
+
+    @Test
+    void tokensAreTheStandardHmac() throws Exception {
+        for (int keyLength : new int[]{32, 63, 64, 65, 200}) {
+            byte[] key = new byte[keyLength];
+            for (int i = 0; i < keyLength; i++) {
+                key[i] = (byte) (i * 7 + keyLength);
+            }
+            HashTokenizer tokenizer = new HashTokenizer(key);
+            for (String value : new String[]{"", "ada@example.com", "Zo\u00eb \uD83D\uDE00", "x".repeat(1000)}) {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                byte[] expected = Arrays.copyOf(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 18);
+                assertEquals(HashTokenizer.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(expected),
+                        tokenizer.token(value), "key of " + keyLength + " bytes");
+                assertEquals(tokenizer.token(value), tokenizer.token(value), "a token does not depend on the tokens before it");
+            }
+        }
+    }
+
+    @Test
+    void shortKeysAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new HashTokenizer(new byte[31]));
+    }
+}
