@@ -1,0 +1,51 @@
+package io.gatehouse.deploycheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The base and every overlay build with kubectl kustomize and every object parses strictly. */
+class OverlayBuildTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"base", "dev", "prod"})
+    void buildsAndEveryObjectIsAKnownApiType(String overlay) {
+        Manifests m = Overlays.rendered(overlay);
+        assertFalse(m.all().isEmpty(), overlay + " renders no objects");
+        Set<String> ids = new HashSet<>();
+        for (HasMetadata o : m.all()) {
+            assertTrue(ids.add(Manifests.id(o)), overlay + " renders " + Manifests.id(o) + " twice");
+            if (!(o instanceof Namespace)) {
+                assertEquals("gatehouse", o.getMetadata().getNamespace(), Manifests.id(o) + " is not in namespace gatehouse");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"base", "dev", "prod"})
+    void everyServiceHasItsObjects(String overlay) {
+        Manifests m = Overlays.rendered(overlay);
+        for (String service : Overlays.SERVICES) {
+            m.get(Deployment.class, service);
+            m.get(Service.class, service);
+            m.get(ServiceAccount.class, service);
+            m.get(PodDisruptionBudget.class, service);
+        }
+        m.get(HorizontalPodAutoscaler.class, "data-plane");
+        m.get(Ingress.class, "data-plane");
+        assertEquals(4, Workload.in(m).size(), overlay + ": workloads");
+    }
+}
