@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -86,8 +88,26 @@ public final class StrictManifestParser {
                 .orElseThrow(() -> new ManifestException(what + ": unsupported apiVersion/kind; known: " + ManifestTypes.known()));
         try {
             return mapper.treeToValue(object, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ManifestException(what + ": unknown field '" + e.getPropertyName() + "' at " + path(e)
+                    + " (not in the " + type.getSimpleName() + " API)", e);
+        } catch (JsonMappingException e) {
+            throw new ManifestException(what + ": invalid value at " + path(e) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ManifestException(what + " does not match the " + type.getSimpleName() + " API: " + e.getMessage(), e);
         }
+    }
+
+    /** The field path of a mapping error, e.g. {@code spec.template.spec.containers[0].readinesProbe}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(top level)" : path.toString();
     }
 }

@@ -2,6 +2,7 @@ package io.gatehouse.deploycheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -12,8 +13,13 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,5 +53,19 @@ class OverlayBuildTest {
         m.get(HorizontalPodAutoscaler.class, "data-plane");
         m.get(Ingress.class, "data-plane");
         assertEquals(4, Workload.in(m).size(), overlay + ": workloads");
+    }
+
+    @Test
+    void aMissingKubectlFailsWithHowToInstallIt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Kubectl("/nonexistent/bin/kubectl").kustomize(Overlays.dir("dev")));
+        assertTrue(e.getMessage().contains("apt-get install -y kubernetes-client"), e.getMessage());
+    }
+
+    @Test
+    void aBrokenOverlayFailsWithKustomizesMessage(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n  - missing.yaml\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Kubectl.fromEnvironment().kustomize(dir));
+        assertTrue(e.getMessage().contains("missing.yaml"), e.getMessage());
     }
 }
