@@ -47,6 +47,18 @@ public record Workload(HasMetadata object, PodTemplateSpec template, Integer rep
         return all;
     }
 
+    /** Names a container may mount: the pod's volumes and, for a StatefulSet, its volume claim templates. */
+    public java.util.Set<String> volumeNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        if (template.getSpec().getVolumes() != null) {
+            template.getSpec().getVolumes().forEach(v -> names.add(v.getName()));
+        }
+        if (object instanceof StatefulSet s && s.getSpec().getVolumeClaimTemplates() != null) {
+            s.getSpec().getVolumeClaimTemplates().forEach(c -> names.add(c.getMetadata().getName()));
+        }
+        return names;
+    }
+
     /** The declared container port a probe's or Service's port (number or name) stands for. */
     public Optional<ContainerPort> declaredPort(IntOrString port) {
         if (port == null) {

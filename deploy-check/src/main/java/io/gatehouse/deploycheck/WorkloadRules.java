@@ -9,13 +9,11 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What every workload must be: probed on its Quarkus health endpoints, bounded in CPU and memory, non-root
@@ -158,8 +156,7 @@ public final class WorkloadRules {
     /** Every mount names a volume; with a read-only root filesystem, /tmp must be a writable volume. */
     public static List<String> mounts(Workload workload) {
         List<String> violations = new ArrayList<>();
-        List<Volume> volumes = workload.template().getSpec().getVolumes() == null ? List.of() : workload.template().getSpec().getVolumes();
-        Set<String> names = volumes.stream().map(Volume::getName).collect(Collectors.toSet());
+        Set<String> names = workload.volumeNames();
         for (Container c : workload.containers()) {
             List<VolumeMount> mounts = c.getVolumeMounts() == null ? List.of() : c.getVolumeMounts();
             for (VolumeMount m : mounts) {

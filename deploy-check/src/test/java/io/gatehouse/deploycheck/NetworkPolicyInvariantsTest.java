@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NetworkPolicyInvariantsTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"base", "dev", "prod"})
+    @ValueSource(strings = {"base", "dev", "prod", "prod-persistent"})
     void theDesignsNetworkRulesHold(String overlay) {
         List<String> violations = GatehouseNetworkRules.check(Overlays.rendered(overlay));
         assertTrue(violations.isEmpty(), overlay + ":\n" + String.join("\n", violations));

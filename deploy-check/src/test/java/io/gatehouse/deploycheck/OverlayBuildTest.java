@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -27,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OverlayBuildTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"base", "dev", "prod"})
+    @ValueSource(strings = {"base", "dev", "prod", "prod-persistent"})
     void buildsAndEveryObjectIsAKnownApiType(String overlay) {
         Manifests m = Overlays.rendered(overlay);
         assertFalse(m.all().isEmpty(), overlay + " renders no objects");
@@ -41,11 +40,11 @@ class OverlayBuildTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"base", "dev", "prod"})
+    @ValueSource(strings = {"base", "dev", "prod", "prod-persistent"})
     void everyServiceHasItsObjects(String overlay) {
         Manifests m = Overlays.rendered(overlay);
         for (String service : Overlays.SERVICES) {
-            m.get(Deployment.class, service);
+            assertTrue(Workload.in(m).stream().anyMatch(w -> w.name().equals(service)), overlay + ": no workload " + service);
             m.get(Service.class, service);
             m.get(ServiceAccount.class, service);
             m.get(PodDisruptionBudget.class, service);

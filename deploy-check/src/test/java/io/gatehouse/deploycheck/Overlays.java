@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Overlays {
 
     static final String BASE = "base";
-    static final List<String> DEPLOYABLE = List.of("dev", "prod");
+    static final List<String> DEPLOYABLE = List.of("dev", "prod", "prod-persistent");
     static final List<String> SERVICES = List.of("control-plane", "data-plane", "vault-broker", "approval-service");
 
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReferenceInvariantsTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-persistent"})
     void everyReferenceResolves(String overlay) {
         List<String> violations = ReferenceRules.check(Overlays.rendered(overlay), Overlays.externalSecrets(overlay));
         assertTrue(violations.isEmpty(), overlay + ":\n" + String.join("\n", violations));

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServiceConfigurationTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-persistent"})
     void portsAndPeersAgreeWithTheManifests(String overlay) {
         Manifests m = Overlays.rendered(overlay);
         Map<String, String> cp = env(m, "control-plane");
@@ -53,7 +53,7 @@ class ServiceConfigurationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod-persistent"})
     void theFilesTheServicesUseAreMounted(String overlay) {
         Manifests m = Overlays.rendered(overlay);
         String stateDir = env(m, "data-plane").get("GATEHOUSE_DATA_PLANE_STATE_DIR");

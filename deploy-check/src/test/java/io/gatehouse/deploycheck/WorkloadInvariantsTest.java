@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WorkloadInvariantsTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"base", "dev", "prod"})
+    @ValueSource(strings = {"base", "dev", "prod", "prod-persistent"})
     void everyWorkloadKeepsTheRules(String overlay) {
         List<Workload> workloads = Workload.in(Overlays.rendered(overlay));
         assertEquals(4, workloads.size());
