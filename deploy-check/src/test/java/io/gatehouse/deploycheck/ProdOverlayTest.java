@@ -47,10 +47,10 @@ class ProdOverlayTest {
     void replicasAreSpreadOverZonesAndNodes() {
         for (String service : Overlays.SERVICES) {
             PodSpec pod = prod.get(Deployment.class, service).getSpec().getTemplate().getSpec();
+            var podLabels = prod.get(Deployment.class, service).getSpec().getTemplate().getMetadata().getLabels();
             assertTrue(pod.getTopologySpreadConstraints() != null && pod.getTopologySpreadConstraints().stream()
                     .anyMatch(t -> "topology.kubernetes.io/zone".equals(t.getTopologyKey())
-                            && Selectors.matches(t.getLabelSelector(), pod.getContainers().isEmpty() ? null
-                                    : prod.get(Deployment.class, service).getSpec().getTemplate().getMetadata().getLabels())),
+                            && Selectors.matches(t.getLabelSelector(), podLabels)),
                     service + " has no zone spread over its own pods");
             var anti = pod.getAffinity() == null ? null : pod.getAffinity().getPodAntiAffinity();
             assertNotNull(anti, service + " has no pod anti-affinity");
