@@ -45,13 +45,26 @@ public final class BodyCapture {
     }
 
     public void feed(byte[] chunk) {
-        size += chunk.length;
-        if (!textual || kept.length >= cap || chunk.length == 0) {
+        feed(chunk, chunk.length);
+    }
+
+    /** How many more bytes of the body would be kept: callers need copy no more of a chunk than that. */
+    public int wanted() {
+        return textual ? Math.max(0, cap - kept.length) : 0;
+    }
+
+    /**
+     * A chunk of {@code chunkLength} bytes passed, of which {@code head} holds the first ones (at least
+     * {@link #wanted()} of them, or all).
+     */
+    public void feed(byte[] head, int chunkLength) {
+        size += chunkLength;
+        if (!textual || kept.length >= cap || head.length == 0) {
             return;
         }
-        int take = Math.min(chunk.length, cap - kept.length);
+        int take = Math.min(head.length, cap - kept.length);
         byte[] grown = Arrays.copyOf(kept, kept.length + take);
-        System.arraycopy(chunk, 0, grown, kept.length, take);
+        System.arraycopy(head, 0, grown, kept.length, take);
         kept = grown;
     }
 

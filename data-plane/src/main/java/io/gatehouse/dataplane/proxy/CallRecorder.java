@@ -64,7 +64,9 @@ final class CallRecorder {
             return body;
         }
         requestBody = capture(callerHeaders);
-        return new TappedReadStream(body, chunk -> requestBody.feed(chunk.getBytes()));
+        // once the cap is reached, only the length of each chunk is counted: no copy
+        return new TappedReadStream(body, chunk -> requestBody.feed(
+                chunk.getBytes(0, Math.min(chunk.length(), requestBody.wanted())), chunk.length()));
     }
 
     /** A body that was read whole before forwarding (calls held for approval). */

@@ -27,6 +27,23 @@ class BodyCaptureTest {
     }
 
     @Test
+    void aStreamingTapCopiesOnlyWhatIsWantedAndCountsTheRest() {
+        BodyCapture capture = BodyCapture.of("text/plain", null, 6);
+        byte[] first = bytes("abcd");
+        capture.feed(first, first.length);
+        assertEquals(2, capture.wanted());
+        capture.feed(bytes("ef"), 1000); // the tap copied only the two wanted bytes of a 1000-byte chunk
+        assertEquals(0, capture.wanted());
+        capture.feed(new byte[0], 500);
+
+        RecordedBody body = capture.result();
+        assertArrayEquals(bytes("abcdef"), body.content());
+        assertEquals(1504, body.size());
+        assertTrue(body.truncated());
+        assertEquals(0, BodyCapture.of("image/png", null, 6).wanted(), "nothing of a binary body is copied");
+    }
+
+    @Test
     void aBodyWithinTheCapIsKeptWholeAndNotTruncated() {
         BodyCapture capture = BodyCapture.of("text/plain", "identity", 10);
         capture.feed(bytes("0123456789"));
