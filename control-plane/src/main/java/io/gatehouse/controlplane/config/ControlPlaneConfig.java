@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,30 @@ public interface ControlPlaneConfig {
      */
     @WithDefault("1H")
     Duration nodeTokenLifetime();
+
+    /** Forwarding of the audit trail to a SIEM or log pipeline, as OpenTelemetry logs over OTLP/HTTP. */
+    AuditForward auditForward();
+
+    interface AuditForward {
+
+        /** The collector's OTLP/HTTP logs URL, e.g. {@code http://collector:4318/v1/logs}; none: no forwarding. */
+        Optional<URI> otlpEndpoint();
+
+        /**
+         * Headers sent with every export, as {@code name=value} pairs separated by commas (the format of
+         * {@code OTEL_EXPORTER_OTLP_HEADERS}), e.g. a collector's API key. Never logged.
+         */
+        Optional<String> otlpHeaders();
+
+        @WithDefault("5S")
+        Duration interval();
+
+        @WithDefault("500")
+        int batchSize();
+
+        @WithDefault("10S")
+        Duration timeout();
+    }
 
     /** How often the head of every audit chain that moved is fixed by a signed checkpoint. */
     @WithDefault("60S")

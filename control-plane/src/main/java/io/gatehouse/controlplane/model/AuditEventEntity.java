@@ -75,4 +75,11 @@ public class AuditEventEntity extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** Written with the hash chain by {@code AuditEventWriter}; read here to follow a chain in order. */
+    @Column(name = "chain_source", insertable = false, updatable = false)
+    public String chainSource;
+
+    @Column(name = "chain_seq", insertable = false, updatable = false)
+    public Long chainSeq;
 }

@@ -24,6 +24,11 @@ public class AuditEventRepository implements PanacheRepository<AuditEventEntity>
     }
 
     /** Up to {@code size} events matching the filter stored after the event {@code afterId}, in the order stored. */
+    /** Up to {@code size} events of one hash chain after position {@code afterSeq}, in chain order (which is commit order). */
+    public List<AuditEventEntity> chainPage(String source, long afterSeq, int size) {
+        return find("chainSource = ?1 and chainSeq > ?2 order by chainSeq", source, afterSeq).page(0, size).list();
+    }
+
     public List<AuditEventEntity> exportPage(AuditFilter filter, long afterId, int size) {
         Where where = where(filter);
         where.add("id > :after", "after", afterId);

@@ -1,5 +1,6 @@
 package io.gatehouse.controlplane.service;
 
+import io.gatehouse.controlplane.domain.AuditChainEntry;
 import io.gatehouse.controlplane.domain.AuditDecision;
 import io.gatehouse.controlplane.domain.AuditFilter;
 import io.gatehouse.controlplane.domain.AuditQuery;
@@ -74,6 +75,13 @@ public class AuditStore {
     @Transactional
     public List<StoredAuditEvent> exportPage(AuditFilter filter, long afterId, int size) {
         return events.exportPage(filter, afterId, size).stream().map(AuditStore::toDomain).toList();
+    }
+
+    /** Up to {@code size} events of the chain {@code source} after position {@code afterSeq}, in chain order. */
+    @Transactional
+    public List<AuditChainEntry> chainPage(String source, long afterSeq, int size) {
+        return events.chainPage(source, afterSeq, size).stream()
+                .map(entity -> new AuditChainEntry(entity.chainSource, entity.chainSeq, toDomain(entity))).toList();
     }
 
     private static Map<String, Instant> latestAllowedUsePerIdentity(List<AuditRecord> records) {
