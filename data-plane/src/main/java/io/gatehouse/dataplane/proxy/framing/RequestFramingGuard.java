@@ -31,18 +31,17 @@ public final class RequestFramingGuard extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = Logger.getLogger(RequestFramingGuard.class);
     /** RFC 9112 2.2 asks to tolerate an empty line or two before a request line (left over after a body). */
     private static final int MAX_LEADING_EMPTY_LINES = 4;
-    private static final int MAX_CHUNK_LINE = 1024;
     private static final FramingViolation CHUNK_LINE_TOO_LONG = FramingViolation.badRequest(
-            "a chunk size line (with its extensions) is longer than " + MAX_CHUNK_LINE + " bytes");
+            "a chunk size line (with its extensions) is longer than " + MessageBodyScanner.MAX_CHUNK_LINE + " bytes");
 
-    private enum State { HEAD, FIXED_BODY, CHUNK_LINE, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF, TRAILERS, REFUSED }
+    private enum State { HEAD, BODY, REFUSED }
 
     private final int maxRequestLine;
     private final int maxHeaderSection;
     private final ExchangeTracker exchanges;
     private final FramingViolation requestLineTooLong;
     private final FramingViolation headersTooLarge;
-    private final FramingViolation trailersTooLarge;
+    private final MessageBodyScanner body;
     private final LineBuffer line = new LineBuffer();
     private final List<FieldLineRules.Header> headers = new ArrayList<>();
 
@@ -51,7 +50,6 @@ public final class RequestFramingGuard extends ChannelInboundHandlerAdapter {
     private String version;
     private int leadingEmptyLines;
     private int headerSectionBytes;
-    private long remaining;
     private int requestsPassed;
 
     RequestFramingGuard(int maxRequestLine, int maxHeaderSection, ExchangeTracker exchanges) {
@@ -60,7 +58,8 @@ public final class RequestFramingGuard extends ChannelInboundHandlerAdapter {
         this.exchanges = exchanges;
         this.requestLineTooLong = new FramingViolation(414, "the request line is longer than " + maxRequestLine + " bytes");
         this.headersTooLarge = new FramingViolation(431, "the request headers are larger than " + maxHeaderSection + " bytes");
-        this.trailersTooLarge = FramingViolation.badRequest("the request trailers are larger than " + maxHeaderSection + " bytes");
+        this.body = new MessageBodyScanner(maxHeaderSection, CHUNK_LINE_TOO_LONG,
+                FramingViolation.badRequest("the request trailers are larger than " + maxHeaderSection + " bytes"));
         startHead();
     }
 
@@ -101,37 +100,10 @@ public final class RequestFramingGuard extends ChannelInboundHandlerAdapter {
                         onHeadLine(ctx);
                     }
                 }
-                case FIXED_BODY, CHUNK_DATA -> {
-                    int n = (int) Math.min(remaining, end - i);
-                    i += n;
-                    remaining -= n;
-                    if (remaining == 0) {
-                        if (state == State.FIXED_BODY) {
-                            startHead();
-                        } else {
-                            state = State.CHUNK_DATA_CR;
-                        }
-                    }
-                }
-                case CHUNK_DATA_CR, CHUNK_DATA_LF -> {
-                    byte expected = state == State.CHUNK_DATA_CR ? (byte) '\r' : (byte) '\n';
-                    if (in.getByte(i++) != expected) {
-                        throw FramingViolation.badRequest("chunk data is longer than its chunk size or not followed by CRLF");
-                    }
-                    if (state == State.CHUNK_DATA_CR) {
-                        state = State.CHUNK_DATA_LF;
-                    } else {
-                        startChunkLine();
-                    }
-                }
-                case CHUNK_LINE -> {
-                    if (line.append(in.getByte(i++))) {
-                        onChunkLine();
-                    }
-                }
-                case TRAILERS -> {
-                    if (line.append(in.getByte(i++))) {
-                        onTrailerLine();
+                case BODY -> {
+                    i = body.scan(in, i, end);
+                    if (!body.inBody()) {
+                        startHead();
                     }
                 }
                 case REFUSED -> {
@@ -169,36 +141,11 @@ public final class RequestFramingGuard extends ChannelInboundHandlerAdapter {
         heldHead = null;
         requestsPassed++;
         ctx.fireChannelRead(head);
-        switch (framing.kind()) {
-            case NONE -> startHead();
-            case LENGTH -> {
-                state = State.FIXED_BODY;
-                remaining = framing.length();
-            }
-            case CHUNKED -> startChunkLine();
-        }
-    }
-
-    private void onChunkLine() {
-        long size = ChunkLineRules.chunkSize(line.text());
-        if (size == 0) {
-            state = State.TRAILERS;
-            headerSectionBytes = 0;
-            startTrailerLine();
+        body.start(framing);
+        if (body.inBody()) {
+            state = State.BODY;
         } else {
-            state = State.CHUNK_DATA;
-            remaining = size;
-        }
-    }
-
-    private void onTrailerLine() {
-        String text = line.text();
-        headerSectionBytes += text.length() + 2;
-        if (text.isEmpty()) {
             startHead();
-        } else {
-            FieldLineRules.checkHeaderLine(text);
-            startTrailerLine();
         }
     }
 
@@ -215,15 +162,6 @@ public final class RequestFramingGuard extends ChannelInboundHandlerAdapter {
 
     private void startHeaderLine() {
         line.start(maxHeaderSection - headerSectionBytes, headersTooLarge);
-    }
-
-    private void startChunkLine() {
-        state = State.CHUNK_LINE;
-        line.start(MAX_CHUNK_LINE, CHUNK_LINE_TOO_LONG);
-    }
-
-    private void startTrailerLine() {
-        line.start(maxHeaderSection - headerSectionBytes, trailersTooLarge);
     }
 
     private static void pass(ChannelHandlerContext ctx, ByteBuf in, int from, int to) {

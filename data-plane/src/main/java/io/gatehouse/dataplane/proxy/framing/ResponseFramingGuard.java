@@ -16,9 +16,7 @@ import java.util.List;
  */
 final class ResponseFramingGuard extends ChannelInboundHandlerAdapter {
 
-    private static final int MAX_CHUNK_LINE = 1024;
-
-    private enum State { STATUS_LINE, HEADERS, FIXED_BODY, UNTIL_CLOSE, CHUNK_LINE, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF, TRAILERS, FAILED }
+    private enum State { STATUS_LINE, HEADERS, BODY, UNTIL_CLOSE, FAILED }
 
     private final int maxStatusLine;
     private final int maxHeaderSection;
@@ -26,18 +24,19 @@ final class ResponseFramingGuard extends ChannelInboundHandlerAdapter {
     private final LineBuffer line = new LineBuffer();
     private final List<FieldLineRules.Header> headers = new ArrayList<>();
     private final FramingViolation lineTooLong;
+    private final MessageBodyScanner body;
 
     private State state;
     private int status;
     private boolean http10;
     private int headerSectionBytes;
-    private long remaining;
 
     ResponseFramingGuard(int maxStatusLine, int maxHeaderSection, RequestMethodTracker requests) {
         this.maxStatusLine = maxStatusLine;
         this.maxHeaderSection = maxHeaderSection;
         this.requests = requests;
         this.lineTooLong = FramingViolation.badRequest("a line of the response head is too long");
+        this.body = new MessageBodyScanner(maxHeaderSection, lineTooLong, lineTooLong);
         startResponse();
     }
 
@@ -70,32 +69,15 @@ final class ResponseFramingGuard extends ChannelInboundHandlerAdapter {
         int end = in.writerIndex();
         while (i < end) {
             switch (state) {
-                case STATUS_LINE, HEADERS, CHUNK_LINE, TRAILERS -> {
+                case STATUS_LINE, HEADERS -> {
                     if (line.append(in.getByte(i++))) {
                         onLine();
                     }
                 }
-                case FIXED_BODY, CHUNK_DATA -> {
-                    int n = (int) Math.min(remaining, end - i);
-                    i += n;
-                    remaining -= n;
-                    if (remaining == 0) {
-                        if (state == State.FIXED_BODY) {
-                            responseComplete();
-                        } else {
-                            state = State.CHUNK_DATA_CR;
-                        }
-                    }
-                }
-                case CHUNK_DATA_CR, CHUNK_DATA_LF -> {
-                    byte expected = state == State.CHUNK_DATA_CR ? (byte) '\r' : (byte) '\n';
-                    if (in.getByte(i++) != expected) {
-                        throw ResponseHeadRules.violation("chunk data is longer than its chunk size or not followed by CRLF");
-                    }
-                    if (state == State.CHUNK_DATA_CR) {
-                        state = State.CHUNK_DATA_LF;
-                    } else {
-                        startLine(State.CHUNK_LINE, MAX_CHUNK_LINE);
+                case BODY -> {
+                    i = body.scan(in, i, end);
+                    if (!body.inBody()) {
+                        responseComplete();
                     }
                 }
                 case UNTIL_CLOSE -> i = end;
@@ -136,32 +118,13 @@ final class ResponseFramingGuard extends ChannelInboundHandlerAdapter {
                 BodyFraming framing = ResponseHeadRules.framing(requests.oldestUnanswered(), status, http10, headers);
                 if (framing == null) {
                     state = State.UNTIL_CLOSE;
-                } else if (framing.kind() == BodyFraming.Kind.NONE) {
-                    responseComplete();
-                } else if (framing.kind() == BodyFraming.Kind.LENGTH) {
-                    state = State.FIXED_BODY;
-                    remaining = framing.length();
-                } else {
-                    startLine(State.CHUNK_LINE, MAX_CHUNK_LINE);
+                    return;
                 }
-            }
-            case CHUNK_LINE -> {
-                long size = ChunkLineRules.chunkSize(text);
-                if (size == 0) {
-                    headerSectionBytes = 0;
-                    startLine(State.TRAILERS, maxHeaderSection);
+                body.start(framing);
+                if (body.inBody()) {
+                    state = State.BODY;
                 } else {
-                    state = State.CHUNK_DATA;
-                    remaining = size;
-                }
-            }
-            case TRAILERS -> {
-                headerSectionBytes += text.length() + 2;
-                if (text.isEmpty()) {
                     responseComplete();
-                } else {
-                    FieldLineRules.checkHeaderLine(text);
-                    startLine(State.TRAILERS, maxHeaderSection - headerSectionBytes);
                 }
             }
             default -> throw new IllegalStateException("no line expected in state " + state);
