@@ -58,7 +58,8 @@ public class AuditForwarder {
         if (sink.isEmpty()) {
             return;
         }
-        LOG.infof("Forwarding the audit trail as OpenTelemetry logs to %s every %s", config.otlpEndpoint().get(),
+        LOG.infof("Forwarding the audit trail as OpenTelemetry logs to %s every %s",
+                OtlpHttpLogSink.withoutSecrets(config.otlpEndpoint().get()),
                 config.interval());
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "audit-forwarder");

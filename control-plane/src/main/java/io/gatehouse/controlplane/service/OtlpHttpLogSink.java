@@ -22,12 +22,14 @@ public final class OtlpHttpLogSink implements AuditSink {
     static final String SERVICE_NAME = "gatehouse-control-plane";
 
     private final URI endpoint;
+    private final String shownEndpoint;
     private final Map<String, String> headers;
     private final Duration timeout;
     private final HttpClient client;
 
     public OtlpHttpLogSink(URI endpoint, Map<String, String> headers, Duration timeout) {
         this.endpoint = endpoint;
+        this.shownEndpoint = withoutSecrets(endpoint);
         this.headers = Map.copyOf(headers);
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -51,9 +53,18 @@ public final class OtlpHttpLogSink implements AuditSink {
         return headers;
     }
 
+    /**
+     * The endpoint as it may appear in logs, messages and the position table: without user info or query,
+     * either of which may hold a collector's key.
+     */
+    public static String withoutSecrets(URI endpoint) {
+        return endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort())
+                + (endpoint.getRawPath() == null ? "" : endpoint.getRawPath());
+    }
+
     @Override
     public String name() {
-        return "otlp:" + endpoint;
+        return "otlp:" + shownEndpoint;
     }
 
     @Override
@@ -67,10 +78,10 @@ public final class OtlpHttpLogSink implements AuditSink {
             response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while exporting audit events to " + endpoint, e);
+            throw new IOException("interrupted while exporting audit events to " + shownEndpoint, e);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new IOException("the OTLP endpoint " + endpoint + " answered " + response.statusCode());
+            throw new IOException("the OTLP endpoint " + shownEndpoint + " answered " + response.statusCode());
         }
     }
 }

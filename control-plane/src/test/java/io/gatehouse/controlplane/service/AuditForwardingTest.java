@@ -77,11 +77,13 @@ class AuditForwardingTest {
     }
 
     @Test
-    void malformedHeaderSettingsAreRefusedWithoutEchoingThem() {
+    void neitherMalformedHeaderSettingsNorAKeyInTheEndpointUrlAreShown() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> OtlpHttpLogSink.parseHeaders("Authorization: Bearer " + COLLECTOR_KEY));
         assertFalse(refused.getMessage().contains(COLLECTOR_KEY), refused.getMessage());
         assertEquals(Map.of("api-key", "a=b", "x-tenant", "acme"), OtlpHttpLogSink.parseHeaders("api-key=a=b, x-tenant=acme"));
+        assertEquals("https://collector.example:4318/v1/logs", OtlpHttpLogSink.withoutSecrets(
+                java.net.URI.create("https://user:" + COLLECTOR_KEY + "@collector.example:4318/v1/logs?key=" + COLLECTOR_KEY)));
     }
 
     private static List<Map<String, String>> of(OtlpLogsReceiver collector, String source) {

@@ -38,9 +38,14 @@ public class OAuth2AccessTokens {
 
     @Inject
     public OAuth2AccessTokens(Vertx vertx, DataPlaneConfig config) {
+        this(vertx, config, Clock.systemUTC());
+    }
+
+    /** With the clock that decides when a cached token is too old (tests move it instead of waiting). */
+    public OAuth2AccessTokens(Vertx vertx, DataPlaneConfig config, Clock clock) {
         this(new OAuth2TokenClient(new HttpJsonFetcher(vertx, config.oauth2().maxResponseSize(),
                 config.oauth2().tokenTimeout().toMillis())), config.oauth2().expiryMargin(), config.oauth2().defaultLifetime(),
-                Clock.systemUTC());
+                clock);
     }
 
     OAuth2AccessTokens(OAuth2TokenClient client, Duration expiryMargin, Duration defaultLifetime, Clock clock) {

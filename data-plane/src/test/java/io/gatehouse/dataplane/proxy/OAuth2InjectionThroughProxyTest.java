@@ -5,6 +5,7 @@ import io.gatehouse.dataplane.masking.MaskingPolicy;
 import io.gatehouse.dataplane.policy.CredentialInjection;
 import io.gatehouse.dataplane.policy.OAuth2Settings;
 import io.gatehouse.dataplane.policy.Resource;
+import io.gatehouse.dataplane.testing.MutableClock;
 import io.gatehouse.dataplane.testing.ProxyTestBed;
 import io.gatehouse.dataplane.testing.RawHttp;
 import io.gatehouse.dataplane.testing.RecordingUpstream;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,7 @@ class OAuth2InjectionThroughProxyTest {
     private static FakeOAuth2Server otherTokens;
     private static RecordingUpstream upstream;
     private static ProxyTestBed proxy;
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,6 +70,7 @@ class OAuth2InjectionThroughProxyTest {
         });
         proxy = ProxyTestBed.builder().vertx(vertx).credential(CLIENT_ID + ":" + CLIENT_SECRET)
                 .setting("gatehouse.oauth2.expiry-margin", "1S")
+                .oauth2Clock(CLOCK)
                 .resource(resource("basic", tokens.tokenUrl(), List.of("read"), "https://api.acme.example",
                         OAuth2Settings.ClientAuth.CLIENT_SECRET_BASIC))
                 .resource(resource("post", tokens.tokenUrl(), List.of("write"), null, OAuth2Settings.ClientAuth.CLIENT_SECRET_POST))
@@ -140,7 +144,7 @@ class OAuth2InjectionThroughProxyTest {
         assertEquals(200, proxy.get("/short/2").status());
         assertEquals(first, lastAuthorization(), "fresh for expires_in (2s) minus the margin (1s)");
 
-        Thread.sleep(1_300);
+        CLOCK.advance(Duration.ofMillis(1_300));
         assertEquals(200, proxy.get("/short/3").status());
 
         assertNotEquals(first, lastAuthorization());

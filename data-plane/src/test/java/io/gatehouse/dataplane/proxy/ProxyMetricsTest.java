@@ -3,6 +3,7 @@ package io.gatehouse.dataplane.proxy;
 import io.gatehouse.dataplane.testing.ProxyTestBed;
 import io.gatehouse.dataplane.testing.RawHttp;
 import io.gatehouse.dataplane.testing.RecordingUpstream;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,6 +45,16 @@ class ProxyMetricsTest {
         call("/orders/missing?x=query-canary-77", proxy.token());
         call("/orders/list?who=query-canary-77", "not-a-token-canary-88");
         call("/unreachable/x?y=query-canary-77", proxy.token());
+        awaitRecordedCalls(4);
+    }
+
+    /** A call is recorded just after its answer went out: wait for all of them rather than for a while. */
+    private static void awaitRecordedCalls(long expected) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (registry.find("gatehouse.proxy.requests").timers().stream().mapToLong(Timer::count).sum() < expected) {
+            assertTrue(Instant.now().isBefore(deadline), "the proxy recorded fewer than " + expected + " calls");
+            Thread.sleep(5);
+        }
     }
 
     @AfterAll
@@ -92,6 +104,5 @@ class ProxyMetricsTest {
         try (RawHttp connection = proxy.connect()) {
             connection.send("GET " + target + " HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + token + "\r\n\r\n").read();
         }
-        Thread.sleep(50);
     }
 }

@@ -1,12 +1,11 @@
 package io.gatehouse.dataplane.snapshot;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.gatehouse.dataplane.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,32 +39,5 @@ class ConfigSnapshotMetricsTest {
 
     private double gauge(String name) {
         return meters.get(name).gauge().value();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -35,6 +35,7 @@ import io.vertx.core.http.HttpServer;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,6 +135,7 @@ public final class ProxyTestBed implements AutoCloseable {
         private Vertx vertx;
         private boolean spoolFull;
         private MeterRegistry registry;
+        private Clock oauth2Clock = Clock.systemUTC();
 
         public Builder vertx(Vertx vertx) {
             this.vertx = vertx;
@@ -174,6 +176,12 @@ public final class ProxyTestBed implements AutoCloseable {
             return this;
         }
 
+        /** The clock that decides when a cached OAuth2 access token has expired. */
+        public Builder oauth2Clock(Clock clock) {
+            this.oauth2Clock = clock;
+            return this;
+        }
+
         /** Any {@code gatehouse.*} setting, over application.properties. */
         public Builder setting(String key, String value) {
             settings.put(key, value);
@@ -194,7 +202,7 @@ public final class ProxyTestBed implements AutoCloseable {
             List<CallRecord> records = new CopyOnWriteArrayList<>();
             MeterRegistry metrics = registry != null ? registry : new SimpleMeterRegistry();
             ProxyRequestHandler handler = new ProxyRequestHandler(policies, new TokenAuthenticator(vx, config),
-                    new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new OAuth2AccessTokens(vx, config),
+                    new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new OAuth2AccessTokens(vx, config, oauth2Clock),
                     new InMemoryAudit(config, records, spoolFull),
                     vx, config, metrics);
             HttpServer server = ProxyServerAccess.create(vx, config.proxy(), handler, metrics).listen(0, "127.0.0.1")
