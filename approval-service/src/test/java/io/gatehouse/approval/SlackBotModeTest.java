@@ -59,6 +59,26 @@ class SlackBotModeTest {
         assertFalse(replaced.toString().contains("customer=42"), "still masked");
     }
 
+    @Test
+    @TestSecurity(user = "auditor", roles = ApproverRulesTest.GROUP)
+    void anApprovalDecidedBeforeSlackAnsweredThePostIsUpdatedOnceTheAnswerComes() throws Exception {
+        SlackStandIn.holdWebApiAnswers();
+        try {
+            String id = dataPlane.requestApproval(ApproverRulesTest.call(1).build()).getApprovalId();
+            webApiCall("/api/chat.postMessage", id);
+            // decided while the post still waits for Slack's answer, so the message's place is not known yet
+            given().contentType(ContentType.JSON).body("{\"reason\": \"fast decision\"}")
+                    .when().post("/api/v1/approvals/" + id + "/approve").then().statusCode(200);
+            SlackStandIn.answerWebApi();
+
+            SlackStandIn.Received update = webApiCall("/api/chat.update", id);
+            assertTrue(JSON.readTree(update.body()).path("text").asText().contains("approved by auditor: fast decision"),
+                    update::body);
+        } finally {
+            SlackStandIn.answerWebApi();
+        }
+    }
+
     private static SlackStandIn.Received webApiCall(String path, String approvalId) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {

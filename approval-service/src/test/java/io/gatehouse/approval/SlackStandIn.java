@@ -43,6 +43,21 @@ public class SlackStandIn implements QuarkusTestResourceLifecycleManager {
     static final BlockingQueue<Received> CHAT_WEBHOOK = new LinkedBlockingQueue<>();
     private static final AtomicLong MESSAGE_TS = new AtomicLong(1_700_000_000L);
     private static HttpServer server;
+    /** While set, Web API calls are recorded at once but answered only when it opens (a slow Slack). */
+    private static volatile java.util.concurrent.CountDownLatch webApiAnswers;
+
+    /** Web API calls from now on get their answer only after {@link #answerWebApi()}. */
+    static void holdWebApiAnswers() {
+        webApiAnswers = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    static void answerWebApi() {
+        java.util.concurrent.CountDownLatch held = webApiAnswers;
+        webApiAnswers = null;
+        if (held != null) {
+            held.countDown();
+        }
+    }
 
     static synchronized String baseUrl() {
         if (server == null) {
@@ -88,9 +103,16 @@ public class SlackStandIn implements QuarkusTestResourceLifecycleManager {
                     exchange.getRequestHeaders().getFirst("X-Gatehouse-Request-Timestamp"),
                     exchange.getRequestHeaders().getFirst("X-Gatehouse-Signature")));
             byte[] ok = answer.getBytes(StandardCharsets.UTF_8);
+            java.util.concurrent.CountDownLatch held = into == WEB_API ? webApiAnswers : null;
+            if (held != null && !held.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IOException("the test never let the held Web API answer go");
+            }
             exchange.getResponseHeaders().add("Content-Type", answer.startsWith("{") ? "application/json" : "text/plain");
             exchange.sendResponseHeaders(200, ok.length);
             exchange.getResponseBody().write(ok);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         } finally {
             exchange.close();
         }

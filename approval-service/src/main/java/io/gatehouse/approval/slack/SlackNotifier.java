@@ -26,14 +26,16 @@ public class SlackNotifier {
     private final ChatHttpClient client;
     private final SlackWebApi webApi;
     private final SlackMessageRepository posted;
+    private final SlackMessageUpdater updater;
 
     public SlackNotifier(SlackConfig config, SlackMessages messages, ChatHttpClient client, SlackWebApi webApi,
-            SlackMessageRepository posted) {
+            SlackMessageRepository posted, SlackMessageUpdater updater) {
         this.config = config;
         this.messages = messages;
         this.client = client;
         this.webApi = webApi;
         this.posted = posted;
+        this.updater = updater;
     }
 
     void onOpened(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApprovalOpened opened) {
@@ -59,6 +61,8 @@ public class SlackNotifier {
         } catch (RuntimeException e) {
             LOG.warnf("could not keep where the Slack message of approval %s is; it will not be updated: %s",
                     approvalId, e.getClass().getSimpleName());
+            return;
         }
+        updater.messageKept(approvalId);
     }
 }
