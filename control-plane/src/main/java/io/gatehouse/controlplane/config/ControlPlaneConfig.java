@@ -107,6 +107,24 @@ public interface ControlPlaneConfig {
         Duration unusedSecretSweepInterval();
     }
 
+    /** Identity assertions: the JWTs data planes sign for upstreams of resources that ask for them. */
+    IdentityAssertions identityAssertions();
+
+    interface IdentityAssertions {
+
+        /** The {@code iss} of assertions; upstreams check it. */
+        @WithDefault("gatehouse-data-plane")
+        String issuer();
+
+        /** How long one assertion is valid; a data plane reuses one for half of that. */
+        @WithDefault("5M")
+        Duration lifetime();
+
+        /** A data plane's key stays in the assertion JWK Set this long after its data plane was last seen. */
+        @WithDefault("P7D")
+        Duration keyRetention();
+    }
+
     /** Which groups of an admin token (its {@code groups} claim) give which admin API role. */
     Access access();
 

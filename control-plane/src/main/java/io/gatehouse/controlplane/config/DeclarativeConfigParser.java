@@ -12,6 +12,7 @@ import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.RateLimit;
+import io.gatehouse.controlplane.domain.IdentityAssertion;
 import io.gatehouse.controlplane.domain.RecordingPolicy;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 import io.gatehouse.controlplane.domain.TeamDefinition;
@@ -48,7 +49,8 @@ final class DeclarativeConfigParser {
     private static final Set<String> RATE_LIMIT_KEYS = keys("requests", "per", "burst");
     private static final Set<String> OWNER_KEYS = keys("team", "contact");
     private static final Set<String> RESOURCE_KEYS = keys("name", "host", "pathPrefix", "upstream", "credential", "masking",
-            "timeout", RecordingParser.RECORDING);
+            "timeout", RecordingParser.RECORDING,
+            IdentityAssertionParser.IDENTITY_ASSERTION);
     private static final Set<String> CREDENTIAL_KEYS = keys("injection", "header", "parameter", "oauth2", CredentialSourceParser.SOURCE, "ttl", "dataPlanes");
     private static final Set<String> MASKING_KEYS = keys("fields", "rules");
     private static final Set<String> GRANT_KEYS = keys("identity", "resource", "methods", "paths", "expires", "approval");
@@ -281,14 +283,15 @@ final class DeclarativeConfigParser {
                 .map(text -> duration(resource, "timeout", text))
                 .orElse(Optional.of(ResourceDefinition.DEFAULT_UPSTREAM_TIMEOUT));
         Optional<RecordingPolicy> recording = RecordingParser.parse(resource, injection);
+        Optional<Optional<IdentityAssertion>> identityAssertion = IdentityAssertionParser.parse(resource, upstream, injection);
         if (name.isEmpty() || pathPrefix.isEmpty() || upstream.isEmpty() || injection.isEmpty()
                 || maskedFields.isEmpty() || maskingRules.isEmpty() || timeout.isEmpty() || credentialSource.isEmpty()
-                || dataPlanePools.isEmpty() || host.isEmpty() || recording.isEmpty()) {
+                || dataPlanePools.isEmpty() || host.isEmpty() || recording.isEmpty() || identityAssertion.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ResourceDefinition(name.get(), pathPrefix.get(), upstream.get(), injection.get(),
                 maskedFields.get(), maskingRules.get(), timeout.get(), credentialSource.get(), dataPlanePools.get(),
-                host.get().orElse(null), recording.get()));
+                host.get().orElse(null), recording.get(), identityAssertion.get().orElse(null)));
     }
 
     /** A DNS name as callers send it in Host (without port), compared in lower case. */

@@ -167,6 +167,11 @@ public final class DeclarativeConfigWriter {
         if (!resource.recording().isDefault()) {
             node.set(RecordingParser.RECORDING, recording(resource.recording()));
         }
+        if (resource.identityAssertion() != null) {
+            ObjectNode assertion = node.putObject(IdentityAssertionParser.IDENTITY_ASSERTION);
+            assertion.put("audience", resource.identityAssertion().audience());
+            assertion.put("header", resource.identityAssertion().headerName());
+        }
         return node;
     }
 

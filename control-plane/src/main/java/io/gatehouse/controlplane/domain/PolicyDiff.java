@@ -27,7 +27,8 @@ public record PolicyDiff(List<Change> changes) {
                 + " owned by " + identity.ownerTeam() + ", " + identity.status().declaredName() + " until " + identity.expiresAt());
         compare(changes, "resource", from.resources(), to.resources(), ResourceDefinition::name,
                 resource -> resource.pathPrefix() + " -> " + resource.upstreamUrl()
-                        + (resource.recording().isDefault() ? "" : ", recording " + resource.recording().level().declaredName()));
+                        + (resource.recording().isDefault() ? "" : ", recording " + resource.recording().level().declaredName())
+                        + (resource.identityAssertion() == null ? "" : ", identity assertion for " + resource.identityAssertion().audience()));
         compare(changes, "grant", from.grants(), to.grants(), GrantDefinition::id, grant -> grant.identity() + " on "
                 + grant.resource() + ": " + String.join(",", grant.methods()) + " " + String.join(",", grant.pathPatterns())
                 + (grant.approval() == null ? "" : " (approval by " + to.approverGroupOf(grant)

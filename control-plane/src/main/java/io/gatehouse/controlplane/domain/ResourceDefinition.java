@@ -12,6 +12,7 @@ import java.util.TreeSet;
  * @param dataPlanePools   the data-plane pools that may receive the credential (empty: the default pool)
  * @param host             the request host this resource serves, lower case; {@code null} for any host
  * @param recording        what the audit record of each call holds ({@link RecordingPolicy#DEFAULT} when not declared)
+ * @param identityAssertion the signed identity assertion forwarded calls carry; {@code null}: none
  */
 public record ResourceDefinition(
         String name,
@@ -24,7 +25,8 @@ public record ResourceDefinition(
         CredentialSource credentialSource,
         List<String> dataPlanePools,
         String host,
-        RecordingPolicy recording) {
+        RecordingPolicy recording,
+        IdentityAssertion identityAssertion) {
 
     /** Used when a resource declares no timeout. */
     public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(30);

@@ -1,5 +1,6 @@
 package io.gatehouse.controlplane.grpc;
 
+import io.gatehouse.controlplane.service.AssertionKeys;
 import io.gatehouse.controlplane.service.ConfigStreamMetrics;
 import io.gatehouse.controlplane.service.DataPlaneRegistry;
 import io.gatehouse.controlplane.service.SnapshotPublisher;
@@ -17,9 +18,11 @@ public class ConfigDiscoveryGrpcService implements ConfigDiscoveryService {
     private final DataPlaneRegistry registry;
     private final SignedSnapshotMessages messages;
     private final ConfigStreamMetrics metrics;
+    private final AssertionKeys assertionKeys;
 
     public ConfigDiscoveryGrpcService(SnapshotPublisher publisher, DataPlaneRegistry registry, SignedSnapshotMessages messages,
-                                      ConfigStreamMetrics metrics) {
+                                      ConfigStreamMetrics metrics, AssertionKeys assertionKeys) {
+        this.assertionKeys = assertionKeys;
         this.publisher = publisher;
         this.registry = registry;
         this.messages = messages;
@@ -29,6 +32,6 @@ public class ConfigDiscoveryGrpcService implements ConfigDiscoveryService {
     @Override
     public Multi<ConfigSnapshot> streamSnapshots(Multi<SnapshotRequest> requests) {
         return Multi.createFrom().emitter(emitter ->
-                new ConfigStreamSession(emitter, publisher, registry, messages, metrics).start(requests));
+                new ConfigStreamSession(emitter, publisher, registry, messages, metrics, assertionKeys).start(requests));
     }
 }

@@ -1,6 +1,8 @@
 package io.gatehouse.controlplane.grpc;
 
 import io.gatehouse.controlplane.domain.PolicySnapshot;
+import io.gatehouse.controlplane.security.AssertionKeyRegistration;
+import io.gatehouse.controlplane.service.AssertionKeys;
 import io.gatehouse.controlplane.service.ConfigStreamMetrics;
 import io.gatehouse.controlplane.service.DataPlaneRegistry;
 import io.gatehouse.controlplane.service.SnapshotPublisher;
@@ -19,8 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One data plane's config stream: registers the node on its first request, sends the current
- * snapshot and every newer one, and records the ACK/NACK of each sent nonce.
+ * One data plane's config stream: registers the node (and the key it signs identity assertions with) on
+ * its first request, sends the current snapshot and every newer one, and records the ACK/NACK of each
+ * sent nonce. The first snapshot is sent only once the assertion key is stored, so a data plane never
+ * serves with a key upstreams cannot find.
  */
 final class ConfigStreamSession {
 
@@ -33,6 +37,7 @@ final class ConfigStreamSession {
     private final DataPlaneRegistry registry;
     private final SignedSnapshotMessages messages;
     private final ConfigStreamMetrics metrics;
+    private final AssertionKeys assertionKeys;
     private final Map<String, String> versionsByNonce = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -41,14 +46,18 @@ final class ConfigStreamSession {
     };
 
     private String nodeId;
+    /** The data plane's assertion key id; null if it sent none. */
+    private String assertionKid;
     private long streamId;
     private long lastSentGeneration;
     private Cancellable requestSubscription;
     private Cancellable publicationSubscription;
 
     ConfigStreamSession(MultiEmitter<? super ConfigSnapshot> emitter, SnapshotPublisher publisher,
-                        DataPlaneRegistry registry, SignedSnapshotMessages messages, ConfigStreamMetrics metrics) {
+                        DataPlaneRegistry registry, SignedSnapshotMessages messages, ConfigStreamMetrics metrics,
+                        AssertionKeys assertionKeys) {
         this.emitter = emitter;
+        this.assertionKeys = assertionKeys;
         this.metrics = metrics;
         this.publisher = publisher;
         this.registry = registry;
@@ -75,12 +84,27 @@ final class ConfigStreamSession {
                     .asRuntimeException());
             return;
         }
+        AssertionKeyRegistration assertionKey;
+        try {
+            assertionKey = request.hasAssertionKey() ? AssertionKeyRegistration.of(request.getNodeId(),
+                    request.getAssertionKey().getKeyId(), request.getAssertionKey().getPublicKey().toByteArray()) : null;
+        } catch (IllegalArgumentException e) {
+            emitter.fail(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
         nodeId = request.getNodeId();
+        assertionKid = assertionKey == null ? null : assertionKey.kid();
         streamId = registry.connected(nodeId);
         metrics.nodeSeen(nodeId);
-        LOG.infof("Data plane %s opened a config stream (holds version '%s')", nodeId, request.getVersionInfo());
+        LOG.infof("Data plane %s opened a config stream (holds version '%s'%s)", nodeId, request.getVersionInfo(),
+                assertionKey == null ? "" : ", assertion key " + assertionKey.kid());
         publicationSubscription = publisher.publications().subscribe().with(this::send);
-        Uni.createFrom().item(publisher::current)
+        Uni.createFrom().item(() -> {
+                    if (assertionKey != null) {
+                        assertionKeys.register(assertionKey);
+                    }
+                    return publisher.current();
+                })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .subscribe().with(this::send, this::failUnavailable);
     }
@@ -88,6 +112,10 @@ final class ConfigStreamSession {
     private void onResponse(SnapshotRequest request) {
         String nonce = request.getResponseNonce();
         String version = versionsByNonce.getOrDefault(nonce, request.getVersionInfo());
+        if (assertionKid != null) {
+            String kid = assertionKid;
+            Infrastructure.getDefaultWorkerPool().execute(() -> assertionKeys.seen(kid));
+        }
         if (request.getErrorDetail().isEmpty()) {
             registry.acknowledged(nodeId, version);
             LOG.debugf("Data plane %s acknowledged snapshot %s (nonce %s)", nodeId, version, nonce);

@@ -99,6 +99,11 @@ public class SnapshotProtoMapper {
             // left out when default, so that snapshots of resources that declare no recording stay as they were
             message.setRecording(RecordingProtoMapper.toProto(resource.recording()));
         }
+        if (resource.identityAssertion() != null) {
+            message.setIdentityAssertion(io.gatehouse.proto.config.v1.IdentityAssertion.newBuilder()
+                    .setHeaderName(resource.identityAssertion().headerName())
+                    .setAudience(resource.identityAssertion().audience()));
+        }
         return message.build();
     }
 

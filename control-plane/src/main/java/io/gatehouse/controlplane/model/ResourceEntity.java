@@ -87,4 +87,11 @@ public class ResourceEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "recording_when_spool_full", nullable = false)
     public SpoolFullPolicy recordingWhenSpoolFull = SpoolFullPolicy.REFUSE;
+
+    /** Null: the resource asks for no identity assertion. */
+    @Column(name = "assertion_header")
+    public String assertionHeader;
+
+    @Column(name = "assertion_audience")
+    public String assertionAudience;
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.controlplane.rest;
 
+import io.gatehouse.controlplane.service.AssertionKeysUnavailableException;
 import io.gatehouse.controlplane.service.NotPermittedException;
 import io.gatehouse.controlplane.service.PolicyConflictException;
 import io.gatehouse.controlplane.service.PolicyObjectNotFoundException;
@@ -52,6 +53,13 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response preconditionRequired(PreconditionRequiredException e) {
         return ProblemDetail.response(PRECONDITION_REQUIRED, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response assertionKeysUnavailable(AssertionKeysUnavailableException e) {
+        LOG.warnf("%s: %s", e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
+        return ProblemDetail.response(Response.Status.SERVICE_UNAVAILABLE,
+                "the assertion keys cannot be read right now; retry later");
     }
 
     @ServerExceptionMapper

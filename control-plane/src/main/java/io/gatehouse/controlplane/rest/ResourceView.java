@@ -2,6 +2,7 @@ package io.gatehouse.controlplane.rest;
 
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 
+import io.gatehouse.controlplane.domain.IdentityAssertion;
 import io.gatehouse.controlplane.domain.MaskingRuleDefinition;
 import io.gatehouse.controlplane.domain.OAuth2ClientCredentials;
 import io.gatehouse.controlplane.domain.RecordingPolicy;
@@ -13,7 +14,8 @@ public record ResourceView(String name, String host, String pathPrefix, String u
                            String injectionHeader, List<String> maskedFields,
                            List<MaskingRuleDefinition> maskingRules, long timeoutMs,
                            CredentialSourceView credentialSource, List<String> dataPlanePools,
-                           String injectionParameter, OAuth2ClientCredentials oauth2, Recording recording) {
+                           String injectionParameter, OAuth2ClientCredentials oauth2, Recording recording,
+                           IdentityAssertion identityAssertion) {
 
     /** The recording block in the declarative file's terms. */
     public record Recording(String level, List<String> headers, int bodyBytes, String whenSpoolFull) {
@@ -29,6 +31,7 @@ public record ResourceView(String name, String host, String pathPrefix, String u
                 resource.injection().style().declaredName(), resource.injection().headerName(),
                 resource.maskedFields(), resource.maskingRules(), resource.upstreamTimeout().toMillis(),
                 CredentialSourceView.from(resource.credentialSource()), resource.dataPlanePools(),
-                resource.injection().parameterName(), resource.injection().oauth2(), Recording.from(resource.recording()));
+                resource.injection().parameterName(), resource.injection().oauth2(), Recording.from(resource.recording()),
+                resource.identityAssertion());
     }
 }

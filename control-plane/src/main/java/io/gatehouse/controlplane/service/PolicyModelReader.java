@@ -9,6 +9,7 @@ import io.gatehouse.controlplane.domain.IdentityOverview;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.RateLimit;
+import io.gatehouse.controlplane.domain.IdentityAssertion;
 import io.gatehouse.controlplane.domain.RecordingPolicy;
 import io.gatehouse.controlplane.domain.ResourceDefinition;
 import io.gatehouse.controlplane.domain.TeamDefinition;
@@ -104,7 +105,8 @@ public class PolicyModelReader {
                 entity.maskedFields, entity.maskingRules,
                 Duration.ofMillis(entity.upstreamTimeoutMs), entity.credentialSource.toDomain(), entity.dataPlanePools, entity.host,
                 new RecordingPolicy(entity.recordingLevel, entity.recordingHeaders, entity.recordingBodyBytes,
-                        entity.recordingWhenSpoolFull));
+                        entity.recordingWhenSpoolFull),
+                entity.assertionHeader == null ? null : new IdentityAssertion(entity.assertionHeader, entity.assertionAudience));
     }
 
     static GrantDefinition toDomain(AccessGrantEntity entity) {

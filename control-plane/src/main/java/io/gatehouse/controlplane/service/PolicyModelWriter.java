@@ -212,6 +212,8 @@ public class PolicyModelWriter {
         entity.recordingHeaders = new ArrayList<>(resource.recording().headers());
         entity.recordingBodyBytes = resource.recording().bodyBytes();
         entity.recordingWhenSpoolFull = resource.recording().whenSpoolFull();
+        entity.assertionHeader = resource.identityAssertion() == null ? null : resource.identityAssertion().headerName();
+        entity.assertionAudience = resource.identityAssertion() == null ? null : resource.identityAssertion().audience();
     }
 
     private static AccessGrantEntity toEntity(GrantDefinition grant, IdentityEntity identity, ResourceEntity resource) {

@@ -14,6 +14,15 @@ import io.gatehouse.proto.config.v1.IdentityKind;
 import io.gatehouse.proto.config.v1.IdentityStatus;
 import io.gatehouse.proto.config.v1.InjectionStyle;
 import io.gatehouse.proto.config.v1.SnapshotRequest;
+import io.gatehouse.proto.config.v1.AssertionKey;
+import io.gatehouse.controlplane.security.AssertionKeyRegistration;
+import com.google.protobuf.ByteString;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Map;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -155,6 +164,60 @@ class ConfigDiscoveryGrpcServiceTest {
 
         await("the node is marked disconnected", () -> !node("dp-leaving").connected());
         assertNull(node("dp-leaving").lastNackError());
+    }
+
+    @Test
+    void aDataPlanesAssertionKeyIsPublishedBeforeItsFirstSnapshotAndTheSnapshotSaysHowToSign() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        byte[] publicKey = generator.generateKeyPair().getPublic().getEncoded();
+        String kid = AssertionKeyRegistration.kidOf(publicKey);
+        UnicastProcessor<SnapshotRequest> requests = UnicastProcessor.create();
+        BlockingQueue<ConfigSnapshot> received = open(requests);
+
+        requests.onNext(SnapshotRequest.newBuilder().setNodeId("dp-asserting")
+                .setAssertionKey(AssertionKey.newBuilder().setKeyId(kid).setPublicKey(ByteString.copyFrom(publicKey))).build());
+
+        ConfigSnapshot first = received.poll(10, TimeUnit.SECONDS);
+        assertNotNull(first, "no snapshot received");
+        assertEquals("gatehouse-data-plane", first.getIdentityAssertions().getIssuer());
+        assertEquals(300, first.getIdentityAssertions().getLifetime().getSeconds());
+        List<Map<String, String>> keys = given().when().get("/.well-known/gatehouse/assertion-jwks.json")
+                .then().statusCode(200).header("Cache-Control", containsString("max-age"))
+                .extract().jsonPath().getList("keys");
+        Map<String, String> jwk = keys.stream().filter(key -> kid.equals(key.get("kid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("key " + kid + " is not published: " + keys));
+        assertEquals("EC", jwk.get("kty"));
+        assertEquals("P-256", jwk.get("crv"));
+        assertEquals("ES256", jwk.get("alg"));
+        assertEquals(43, jwk.get("x").length(), "32 bytes, base64url without padding");
+        assertFalse(jwk.containsKey("d"), "never a private part");
+    }
+
+    @Test
+    void anAssertionKeyThatIsNotP256OrWhoseIdDoesNotMatchEndsTheStream() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        byte[] rsaKey = rsa.generateKeyPair().getPublic().getEncoded();
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        byte[] ecKey = ec.generateKeyPair().getPublic().getEncoded();
+
+        assertRefused(AssertionKey.newBuilder().setKeyId(AssertionKeyRegistration.kidOf(rsaKey)).setPublicKey(ByteString.copyFrom(rsaKey)),
+                "EC P-256");
+        assertRefused(AssertionKey.newBuilder().setKeyId("chosen-by-me").setPublicKey(ByteString.copyFrom(ecKey)), "key id");
+    }
+
+    private void assertRefused(AssertionKey.Builder key, String reason) throws Exception {
+        UnicastProcessor<SnapshotRequest> requests = UnicastProcessor.create();
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        stream = client.streamSnapshots(requests).subscribe().with(snapshot -> { }, failure::complete);
+
+        requests.onNext(SnapshotRequest.newBuilder().setNodeId("dp-bad-key").setAssertionKey(key).build());
+
+        Status status = Status.fromThrowable(failure.get(10, TimeUnit.SECONDS));
+        assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode());
+        assertTrue(status.getDescription().contains(reason), status.getDescription());
     }
 
     private BlockingQueue<ConfigSnapshot> open(UnicastProcessor<SnapshotRequest> requests) {

@@ -191,6 +191,7 @@ public class TokenAuthenticator {
                 ? policy.identity(String.valueOf(token.claims().get("sub")))
                         .orElseThrow(() -> new AuthenticationException("the identity this gateway token was issued to no longer exists"))
                 : IdentityResolver.resolve(token, policy);
-        return new AuthenticatedCaller(identity, token.issuer(), token.expiresAt());
+        Object subject = token.claims().get("sub");
+        return new AuthenticatedCaller(identity, token.issuer(), subject instanceof String text ? text : null, token.expiresAt());
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.dataplane.proxy;
 
 import io.gatehouse.dataplane.audit.CallDecision;
+import io.gatehouse.dataplane.auth.AuthenticatedCaller;
 import io.gatehouse.dataplane.audit.CallDetails;
 import io.gatehouse.dataplane.audit.CallRecord;
 import io.gatehouse.dataplane.authz.Authorization;
@@ -20,6 +21,8 @@ final class ProxyCall {
     final long startedNanos = System.nanoTime();
     final HttpServerRequest request;
     String canonicalPath;
+    /** Set once the token is verified. */
+    AuthenticatedCaller caller;
     String identity;
     String identityPurpose;
     String identityOwnerTeam;

@@ -14,6 +14,7 @@ import io.gatehouse.dataplane.authz.Authorizer;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.credential.CredentialCache;
 import io.gatehouse.dataplane.credential.CredentialEchoScrubber;
+import io.gatehouse.dataplane.assertion.IdentityAssertionSigner;
 import io.gatehouse.dataplane.credential.CredentialInjector;
 import io.gatehouse.dataplane.credential.OAuth2AccessTokens;
 import io.gatehouse.dataplane.credential.UpstreamCredential;
@@ -85,7 +86,8 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
     public ProxyRequestHandler(PolicyHolder policies, TokenAuthenticator authenticator, IdentityRateLimiter rateLimiter,
                                ApprovalGate approvalGate, CredentialCache credentials, OAuth2AccessTokens accessTokens,
-                               AuditShipper audit, Vertx vertx, DataPlaneConfig config, MeterRegistry metrics) {
+                               AuditShipper audit, IdentityAssertionSigner assertions, Vertx vertx, DataPlaneConfig config,
+                               MeterRegistry metrics) {
         this.policies = policies;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
@@ -112,7 +114,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
                 .withConnectHandler(connection -> StrictResponseFraming.install(connection,
                         clientOptions.getMaxInitialLineLength(), clientOptions.getMaxHeaderSize()))
                 .build(), config.proxy().defaultUpstreamTimeout(),
-                new ForwardedHeaders(TrustedProxies.of(config.proxy().trustedProxies().orElse(List.of()))));
+                new ForwardedHeaders(TrustedProxies.of(config.proxy().trustedProxies().orElse(List.of()))), assertions);
     }
 
     @Override
@@ -145,6 +147,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         }
         String token = bearerToken(call.request);
         return authenticator.authenticate(token, policy).map(caller -> {
+            call.caller = caller;
             call.identity = caller.identity().name();
             call.identityPurpose = caller.identity().purpose();
             call.identityOwnerTeam = caller.identity().ownerTeam();

@@ -1,6 +1,9 @@
 package io.gatehouse.dataplane.proxy;
 
+import io.gatehouse.dataplane.assertion.AssertionSubject;
+import io.gatehouse.dataplane.assertion.IdentityAssertionSigner;
 import io.gatehouse.dataplane.credential.CredentialInjector;
+import io.gatehouse.dataplane.policy.IdentityAssertion;
 import io.gatehouse.dataplane.credential.UpstreamCredential;
 import io.gatehouse.dataplane.policy.Resource;
 import io.vertx.core.Future;
@@ -21,9 +24,12 @@ final class UpstreamForwarder {
     private final HttpClient client;
     private final Duration defaultTimeout;
     private final ForwardedHeaders forwardedHeaders;
+    private final IdentityAssertionSigner assertions;
 
-    UpstreamForwarder(HttpClient client, Duration defaultTimeout, ForwardedHeaders forwardedHeaders) {
+    UpstreamForwarder(HttpClient client, Duration defaultTimeout, ForwardedHeaders forwardedHeaders,
+                      IdentityAssertionSigner assertions) {
         this.client = client;
+        this.assertions = assertions;
         this.defaultTimeout = defaultTimeout;
         this.forwardedHeaders = forwardedHeaders;
     }
@@ -94,6 +100,12 @@ final class UpstreamForwarder {
             request.headers().remove("If-Range");
         }
         CredentialInjector.inject(resource, credential, request.headers());
+        IdentityAssertion assertion = resource.identityAssertion();
+        if (assertion != null) {
+            // set, not add: a caller's header of that name is replaced
+            request.headers().set(assertion.headerName(), assertions.assertionFor(new AssertionSubject(call.identity,
+                    call.identityOwnerTeam, resource.name(), call.caller.issuer(), call.caller.subject()), assertion));
+        }
     }
 
     private static boolean hasBody(HttpServerRequest caller) {

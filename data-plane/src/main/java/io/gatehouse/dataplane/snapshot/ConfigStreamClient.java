@@ -7,6 +7,9 @@ import io.gatehouse.dataplane.policy.PolicySnapshot;
 import io.gatehouse.proto.config.v1.ConfigDiscoveryService;
 import io.gatehouse.proto.config.v1.ConfigSnapshot;
 import io.gatehouse.proto.config.v1.SnapshotRequest;
+import io.gatehouse.proto.config.v1.AssertionKey;
+import io.gatehouse.dataplane.assertion.AssertionSigningKey;
+import com.google.protobuf.ByteString;
 import io.gatehouse.dataplane.identity.JoinTokenClientInterceptor;
 import io.gatehouse.dataplane.retry.Backoff;
 import io.gatehouse.dataplane.retry.DaemonScheduler;
@@ -48,6 +51,7 @@ public class ConfigStreamClient {
     private final MaskingRuleCompiler masking;
     private final SnapshotSignatureVerifier signatures;
     private final ConfigSnapshotMetrics metrics;
+    private final AssertionKey assertionKey;
     private final ScheduledExecutorService scheduler = DaemonScheduler.named("config-stream-reconnect");
     private final Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
     private volatile Cancellable subscription;
@@ -55,8 +59,10 @@ public class ConfigStreamClient {
 
     public ConfigStreamClient(@GrpcClient("controlplane") @RegisterClientInterceptor(JoinTokenClientInterceptor.class)
                               ConfigDiscoveryService controlPlane, PolicyHolder policy,
-                              DataPlaneConfig config, ConfigSnapshotMetrics metrics) {
+                              DataPlaneConfig config, ConfigSnapshotMetrics metrics, AssertionSigningKey assertionKey) {
         this.controlPlane = controlPlane;
+        this.assertionKey = AssertionKey.newBuilder().setKeyId(assertionKey.kid())
+                .setPublicKey(ByteString.copyFrom(assertionKey.publicKeyInfo())).build();
         this.metrics = metrics;
         this.policy = policy;
         this.lastGood = new LastGoodSnapshotFile(Path.of(config.dataPlane().stateDir()));
@@ -118,6 +124,7 @@ public class ConfigStreamClient {
         requests.onNext(SnapshotRequest.newBuilder()
                 .setNodeId(nodeId)
                 .setVersionInfo(held == null ? "" : held.version())
+                .setAssertionKey(assertionKey)
                 .build());
         subscription = controlPlane.streamSnapshots(requests)
                 .subscribe().with(

@@ -42,7 +42,7 @@ public final class SnapshotMapper {
             throw new InvalidSnapshotException("snapshot has no version");
         }
         List<Identity> identities = snapshot.getIdentitiesList().stream().map(SnapshotMapper::identity).toList();
-        List<Resource> resources = snapshot.getResourcesList().stream().map(resource -> resource(resource, masking)).toList();
+        List<Resource> resources = snapshot.getResourcesList().stream().map(resource -> resource(resource, masking, snapshot.getIdentityAssertions())).toList();
         Set<String> identityNames = identities.stream().map(Identity::name).collect(Collectors.toSet());
         Set<String> resourceNames = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
@@ -102,7 +102,8 @@ public final class SnapshotMapper {
         };
     }
 
-    private static Resource resource(io.gatehouse.proto.config.v1.Resource resource, MaskingRuleCompiler compiler) {
+    private static Resource resource(io.gatehouse.proto.config.v1.Resource resource, MaskingRuleCompiler compiler,
+                                     io.gatehouse.proto.config.v1.IdentityAssertions assertions) {
         String prefix = resource.getPathPrefix();
         if (!prefix.startsWith("/") || (prefix.length() > 1 && prefix.endsWith("/"))) {
             throw new InvalidSnapshotException("resource '" + resource.getName() + "' has an invalid path prefix '" + prefix + "'");
@@ -127,7 +128,8 @@ public final class SnapshotMapper {
                 ? Duration.ofSeconds(resource.getUpstreamTimeout().getSeconds(), resource.getUpstreamTimeout().getNanos())
                 : null;
         return new Resource(resource.getName(), prefix, upstream, injection, masking, timeout,
-                resource.getHost().isEmpty() ? null : resource.getHost().toLowerCase(Locale.ROOT), RecordingMapper.recording(resource));
+                resource.getHost().isEmpty() ? null : resource.getHost().toLowerCase(Locale.ROOT), RecordingMapper.recording(resource),
+                IdentityAssertionMapper.identityAssertion(resource, assertions));
     }
 
     private static Grant grant(io.gatehouse.proto.config.v1.Grant grant) {

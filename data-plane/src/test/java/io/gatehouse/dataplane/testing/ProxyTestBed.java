@@ -1,5 +1,7 @@
 package io.gatehouse.dataplane.testing;
 
+import io.gatehouse.dataplane.assertion.AssertionSigningKey;
+import io.gatehouse.dataplane.assertion.IdentityAssertionSigner;
 import io.gatehouse.dataplane.PolicyFixtures;
 import io.gatehouse.dataplane.approval.ApprovalGate;
 import io.gatehouse.dataplane.audit.AuditShipper;
@@ -63,8 +65,11 @@ public final class ProxyTestBed implements AutoCloseable {
     private final HttpServer proxy;
     private final List<CallRecord> auditRecords;
     private final MeterRegistry metrics;
+    private final AssertionSigningKey assertionKey;
 
-    private ProxyTestBed(Vertx vertx, TestIssuer issuer, HttpServer proxy, List<CallRecord> auditRecords, MeterRegistry metrics) {
+    private ProxyTestBed(Vertx vertx, TestIssuer issuer, HttpServer proxy, List<CallRecord> auditRecords, MeterRegistry metrics,
+                         AssertionSigningKey assertionKey) {
+        this.assertionKey = assertionKey;
         this.vertx = vertx;
         this.issuer = issuer;
         this.proxy = proxy;
@@ -78,6 +83,11 @@ public final class ProxyTestBed implements AutoCloseable {
 
     public int port() {
         return proxy.actualPort();
+    }
+
+    /** The key the proxy signs identity assertions with. */
+    public AssertionSigningKey assertionKey() {
+        return assertionKey;
     }
 
     public TestIssuer issuer() {
@@ -201,13 +211,14 @@ public final class ProxyTestBed implements AutoCloseable {
             policies.connectionUp();
             List<CallRecord> records = new CopyOnWriteArrayList<>();
             MeterRegistry metrics = registry != null ? registry : new SimpleMeterRegistry();
+            AssertionSigningKey assertionKey = new AssertionSigningKey();
             ProxyRequestHandler handler = new ProxyRequestHandler(policies, new TokenAuthenticator(vx, config),
                     new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new OAuth2AccessTokens(vx, config, oauth2Clock),
-                    new InMemoryAudit(config, records, spoolFull),
+                    new InMemoryAudit(config, records, spoolFull), new IdentityAssertionSigner(assertionKey, config),
                     vx, config, metrics);
             HttpServer server = ProxyServerAccess.create(vx, config.proxy(), handler, metrics).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            return new ProxyTestBed(vx, issuer, server, records, metrics);
+            return new ProxyTestBed(vx, issuer, server, records, metrics, assertionKey);
         }
     }
 
