@@ -15,14 +15,18 @@ import java.util.concurrent.Executors;
 /**
  * An upstream for resources whose credential comes from Vault: answers every request with 200 and remembers the
  * Authorization header and the request URI it was sent, so a test can see which credential the gateway injected.
- * Below {@code /echo} it reflects both in its answer, as a careless debug endpoint would.
+ * Below {@code /echo} it reflects both in its answer, as a careless debug endpoint would. It also keeps the identity
+ * assertion each request carried.
  */
 public final class RecordingUpstream implements AutoCloseable {
+
+    public static final String ASSERTION_HEADER = "X-Gatehouse-Identity-Assertion";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<String> uris = new CopyOnWriteArrayList<>();
+    private final List<String> assertions = new CopyOnWriteArrayList<>();
 
     private RecordingUpstream(HttpServer server) {
         this.server = server;
@@ -39,6 +43,8 @@ public final class RecordingUpstream implements AutoCloseable {
                     upstream.authorizations.add(authorization == null ? "" : authorization);
                     String uri = exchange.getRequestURI().toString();
                     upstream.uris.add(uri);
+                    String assertion = exchange.getRequestHeaders().getFirst(ASSERTION_HEADER);
+                    upstream.assertions.add(assertion == null ? "" : assertion);
                     byte[] body = (uri.contains("/echo") ? "{\"authorization\":\"" + authorization + "\",\"uri\":\"" + uri + "\"}"
                             : "{\"ok\":true}").getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -53,6 +59,11 @@ public final class RecordingUpstream implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the recording upstream", e);
         }
+    }
+
+    /** The identity assertion header of the latest request ("" if it had none), or null before the first. */
+    public String lastAssertion() {
+        return assertions.isEmpty() ? null : assertions.get(assertions.size() - 1);
     }
 
     public String baseUrl() {

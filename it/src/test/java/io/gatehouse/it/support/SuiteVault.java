@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The suite's Vault: {@link FakeVault} (HashiCorp Vault's HTTP API as the broker uses it, in test code — no Vault
  * server can run here) with KV secrets, and the resources that take their credential from it: {@value #INVENTORY}
- * for the default pool, {@value #EDGE_REPORTS} for an "edge" pool the suite's data plane is not in, {@value #KEYED}
+ * for the default pool (whose upstream also gets a signed identity assertion), {@value #EDGE_REPORTS} for an "edge" pool the suite's data plane is not in, {@value #KEYED}
  * injected as a query parameter, and {@value #PARTNER} whose client id and secret buy access tokens at an OAuth2
  * token endpoint ({@link FakeOAuth2Server}). All point at a {@link RecordingUpstream}. Every value ever written and
  * every access token issued is remembered, so the last test can check that none leaked.
@@ -28,6 +28,8 @@ public final class SuiteVault {
     public static final String KEYED = "keyed";
     public static final String PARTNER = "partner";
     public static final String PARTNER_CLIENT_ID = "gatehouse-it";
+    /** The audience of the identity assertions the {@value #INVENTORY} upstream gets. */
+    public static final String INVENTORY_AUDIENCE = "inventory-api";
     private static final String MOUNT = "secret";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -72,6 +74,7 @@ public final class SuiteVault {
                               injection: bearer
                               ttl: 10m
                               source: {vault: {kv: {path: apps/inventory, key: token}}}
+                            identityAssertion: {audience: %3$s}
                           - name: edge-reports
                             pathPrefix: /edge-reports
                             upstream: %1$s
@@ -93,7 +96,7 @@ public final class SuiteVault {
                               injection: oauth2-client-credentials
                               oauth2: {tokenUrl: "%2$s", scopes: ["orders:read"]}
                               source: {vault: {kv: {path: apps/partner, keys: [client_id, client_secret]}}}
-                        """.formatted(upstream.baseUrl(), oauth2.tokenUrl()), """
+                        """.formatted(upstream.baseUrl(), oauth2.tokenUrl(), INVENTORY_AUDIENCE), """
                           - identity: deploy-bot
                             resource: inventory
                             methods: [GET]
