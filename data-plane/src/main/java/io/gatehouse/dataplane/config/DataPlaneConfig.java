@@ -69,6 +69,23 @@ public interface DataPlaneConfig {
 
         /** CIDR blocks of peers whose X-Forwarded-For/-Proto/-Host and Forwarded are believed; none by default. */
         Optional<java.util.List<String>> trustedProxies();
+
+        /** TLS on the proxy listener, and with it HTTP/2 (negotiated by ALPN); plain HTTP/1.1 unless both files are set. */
+        Tls tls();
+    }
+
+    interface Tls {
+        /** PEM certificate chain of the proxy listener. */
+        Optional<String> certFile();
+
+        /** PEM private key (PKCS#8, or PKCS#1 RSA) of that certificate. */
+        Optional<String> keyFile();
+
+        /** Whether ALPN offers h2 besides http/1.1. */
+        boolean http2();
+
+        /** Streams one HTTP/2 connection may have open at once (SETTINGS_MAX_CONCURRENT_STREAMS). */
+        int http2MaxConcurrentStreams();
     }
 
     interface DataPlane {

@@ -135,6 +135,9 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     }
 
     private ProxyCall canonicalize(ProxyCall call) {
+        Http2RequestRules.violation(call.request).ifPresent(violation -> {
+            throw new ProblemException(Problem.badRequest("malformed HTTP/2 request: " + violation));
+        });
         call.canonicalPath = PathCanonicalizer.canonicalize(call.request.path());
         return call;
     }

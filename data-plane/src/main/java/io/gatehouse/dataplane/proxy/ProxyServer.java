@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.Http2ServerConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -30,6 +31,7 @@ public class ProxyServer {
     void start(@Observes StartupEvent event, Vertx vertx, ProxyRequestHandler handler, DataPlaneConfig config,
                MeterRegistry metrics) throws Exception {
         DataPlaneConfig.Proxy proxy = config.proxy();
+        boolean tls = ProxyTls.enabled(proxy.tls());
         ConnectionLimit limit = new ConnectionLimit(proxy.maxConnections(), metrics);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         vertx.deployVerticle(() -> new AbstractVerticle() {
@@ -46,15 +48,17 @@ public class ProxyServer {
                             + " (" + failure.getMessage() + "); set gatehouse.proxy.port to a free port", failure);
                 })
                 .get(30, TimeUnit.SECONDS);
-        LOG.infof("Gatehouse proxy listening on http://%s:%d (%d event loops), data plane id %s",
-                proxy.host(), proxy.port(), instances, config.dataPlane().id());
+        LOG.infof("Gatehouse proxy listening on %s://%s:%d (%s, %d event loops), data plane id %s", tls ? "https" : "http",
+                proxy.host(), proxy.port(), !tls ? "HTTP/1.1" : proxy.tls().http2() ? "HTTP/2 and HTTP/1.1" : "HTTP/1.1",
+                instances, config.dataPlane().id());
     }
 
     /**
-     * The proxy's HTTP server: HTTP/1.1 only (no h2c upgrade or prior knowledge: the framing guard
-     * reads HTTP/1.1), at most {@code limit} connections at once, every connection behind a
-     * {@link StrictRequestFraming} guard, and requests Netty could not decode answered with problem+json
-     * and a closed connection.
+     * The proxy's HTTP server: HTTP/1.1, and HTTP/2 over TLS when TLS is configured (never h2c: HTTP/1.1
+     * connections are read by the framing guard, which reads HTTP/1.1), at most {@code limit} connections at
+     * once, every HTTP/1.1 connection behind a {@link StrictRequestFraming} guard (HTTP/2 has binary framing,
+     * checked by Netty's codec, and its requests pass {@link Http2RequestRules}), and requests Netty could not
+     * decode answered with problem+json and a closed connection.
      */
     static HttpServer create(Vertx vertx, DataPlaneConfig.Proxy proxy, Handler<HttpServerRequest> handler, ConnectionLimit limit) {
         HttpServerOptions options = new HttpServerOptions()
@@ -65,9 +69,12 @@ public class ProxyServer {
                 .setHttp2ClearTextEnabled(false)
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false);
+        if (ProxyTls.enabled(proxy.tls())) {
+            ProxyTls.apply(proxy, options);
+        }
         return vertx.createHttpServer(options)
                 .connectionHandler(connection -> {
-                    if (limit.admit(connection)) {
+                    if (limit.admit(connection) && !(connection instanceof Http2ServerConnection)) {
                         StrictRequestFraming.install(connection, proxy.maxInitialLineLength(), proxy.maxHeaderSize());
                     }
                 })

@@ -109,6 +109,9 @@ final class UpstreamForwarder {
     }
 
     private static boolean hasBody(HttpServerRequest caller) {
+        if (caller.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+            return Http2RequestRules.hasBody(caller);
+        }
         return caller.headers().contains("Content-Length") || caller.headers().contains("Transfer-Encoding");
     }
 
