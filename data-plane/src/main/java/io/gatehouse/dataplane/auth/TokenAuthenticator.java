@@ -57,7 +57,9 @@ public class TokenAuthenticator {
     private static final Duration JWKS_MAX_AGE = Duration.ofMinutes(15);
 
     private final JwksCache jwks;
-    private final VerifiedTokenCache verified = new VerifiedTokenCache(50_000);
+    static final int VERIFIED_TOKEN_CACHE_ENTRIES = 50_000;
+
+    private final VerifiedTokenCache verified;
     private final int clockSkewSeconds;
     private final int maxTokenSize;
     private final TokenHeaderRules headerRules;
@@ -71,6 +73,13 @@ public class TokenAuthenticator {
 
     public TokenAuthenticator(Vertx vertx, Duration jwksRefetchInterval, Duration clockSkew, int maxTokenSize,
                               List<String> acceptedTokenTypes) {
+        this(vertx, jwksRefetchInterval, clockSkew, maxTokenSize, acceptedTokenTypes, VERIFIED_TOKEN_CACHE_ENTRIES);
+    }
+
+    /** With a verified-token cache of {@code verifiedTokenCacheEntries} (the benchmark's cache misses need a small one). */
+    public TokenAuthenticator(Vertx vertx, Duration jwksRefetchInterval, Duration clockSkew, int maxTokenSize,
+                              List<String> acceptedTokenTypes, int verifiedTokenCacheEntries) {
+        this.verified = new VerifiedTokenCache(verifiedTokenCacheEntries);
         this.jwks = new JwksCache(new HttpJsonFetcher(vertx, MAX_JWKS_BYTES, JWKS_FETCH_TIMEOUT_MILLIS),
                 jwksRefetchInterval, JWKS_MAX_AGE, clock);
         this.clockSkewSeconds = (int) clockSkew.toSeconds();
