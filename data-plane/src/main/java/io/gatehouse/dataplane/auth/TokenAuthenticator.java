@@ -92,9 +92,9 @@ public class TokenAuthenticator {
             return Future.failedFuture(new AuthenticationException("bearer token is larger than " + maxTokenSize + " bytes"));
         }
         Instant now = clock.instant();
-        VerifiedToken cached = verified.get(token, now);
+        CachedToken cached = verified.get(token, now);
         if (cached != null) {
-            return Future.succeededFuture(toCaller(cached, policy));
+            return Future.succeededFuture(cached.caller(policy, this::toCaller));
         }
         JwtContext unverified;
         String issuer;
@@ -120,8 +120,7 @@ public class TokenAuthenticator {
                 .recover(failure -> Future.failedFuture(new IssuerUnavailableException(issuer)))
                 .map(keys -> {
                     VerifiedToken checked = verify(unverified, issuer, keys);
-                    verified.put(token, checked);
-                    return toCaller(checked, policy);
+                    return verified.put(token, checked).caller(policy, this::toCaller);
                 });
     }
 
@@ -149,7 +148,7 @@ public class TokenAuthenticator {
             VerifiedToken checked = new VerifiedToken(trust.issuer(), Set.copyOf(claims.getAudience()), claims.getClaimsMap(),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
             AuthenticatedCaller caller = toCaller(checked, policy);
-            verified.put(token, checked);
+            verified.put(token, checked).caller(policy, (ignored, samePolicy) -> caller);
             return Future.succeededFuture(caller);
         } catch (InvalidJwtException e) {
             return Future.failedFuture(new AuthenticationException(describe(e)));
