@@ -3,6 +3,8 @@ package io.gatehouse.bench;
 import io.gatehouse.launcher.suite.Service;
 import io.gatehouse.launcher.suite.Suite;
 import io.gatehouse.launcher.suite.SuiteOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,20 +17,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Measures what the gateway costs against the direct path, in one run: the whole suite is started
  * as processes, a 1 KiB JSON upstream runs in this JVM, and load segments alternate between the
- * upstream directly and the same upstream through the data plane (full pipeline: token verified
- * from cache, policy, credential injection, recording on, no masking).
+ * upstream directly and the same upstream through the data plane in two modes (see {@link BenchConfig}):
+ * passthrough (token verified from cache, policy, credential injection, metadata recording) and the full
+ * pipeline (the same with headers and bodies recorded). Then the data plane's live heap with idle
+ * keep-alive connections.
  */
 @Command(name = "gateway-benchmark", mixinStandardHelpOptions = true,
         description = "Direct vs. through-the-gateway load test; writes results as Markdown and JSON.")
 public final class GatewayBenchmark implements Callable<Integer> {
 
     static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseG1GC");
+    static final String PASSTHROUGH = "passthrough";
+    static final String FULL = "full pipeline";
 
     @Option(names = "--rounds", defaultValue = "3", description = "Alternating direct/gateway segments per measurement (default ${DEFAULT-VALUE}).")
     int rounds;
@@ -42,9 +51,18 @@ public final class GatewayBenchmark implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "1000", description = "Requests per second of the fixed-rate latency run (default ${DEFAULT-VALUE}).")
     int rate;
 
+    @Option(names = "--idle-connections", defaultValue = "1000", description = "Idle keep-alive connections of the heap measurement (default ${DEFAULT-VALUE}).")
+    int idleConnections;
+
+    @Option(names = "--warm-up", defaultValue = "45", description = "Seconds of warm-up load through the gateway (default ${DEFAULT-VALUE}).")
+    int warmUpSeconds;
+
     @Option(names = "--jvm-option", paramLabel = "OPTION",
             description = "Extra JVM option for the services, repeatable (e.g. -XX:StartFlightRecording=filename=/tmp/jfr/).")
     List<String> extraJvmOptions = new ArrayList<>();
+
+    @Option(names = "--label", defaultValue = "", description = "Added to the results files' names (e.g. before, after).")
+    String label;
 
     @Option(names = "--output", defaultValue = "bench/results", description = "Where the results files go (default ${DEFAULT-VALUE}).")
     Path output;
@@ -71,42 +89,72 @@ public final class GatewayBenchmark implements Callable<Integer> {
                     .env(Service.VAULT_BROKER, "GATEHOUSE_BROKER_STATIC_STORE_FILE", secrets.toString());
             try (Suite suite = Suite.start(options, System.out)) {
                 String token = suite.issuer().workloadToken("deploy-bot");
-                String direct = upstreamUrl + "/customers/42";
-                String gateway = suite.proxyUrl() + "/bench/customers/42";
-                warmUp(direct, upstreamSecret, gateway, token);
-                Measurement throughput = alternate("saturation", () -> LoadGenerator.saturate("direct", direct, upstreamSecret, 2, connections, segment()),
-                        () -> LoadGenerator.saturate("gateway", gateway, token, 2, connections, segment()));
-                Measurement latency = alternate("fixed rate", () -> LoadGenerator.fixedRate("direct", direct, upstreamSecret, 10, rate, segment()),
-                        () -> LoadGenerator.fixedRate("gateway", gateway, token, 10, rate, segment()));
+                List<Target> targets = List.of(
+                        new Target(Measurement.DIRECT, upstreamUrl + "/customers/42", upstreamSecret),
+                        new Target(PASSTHROUGH, suite.proxyUrl() + "/" + BenchConfig.PASSTHROUGH + "/customers/42", token),
+                        new Target(FULL, suite.proxyUrl() + "/" + BenchConfig.FULL + "/customers/42", token));
+                warmUp(targets);
+                Measurement throughput = alternate("Saturation (wrk, 2 threads, " + connections + " connections)", targets,
+                        target -> LoadGenerator.saturate(target.label(), target.url(), target.bearer(), 2, connections, segment()));
+                Measurement latency = fixedRate(targets, rate);
+                int halfSaturation = (int) Math.round(throughput.median(FULL, LoadResult::requestsPerSecond) / 2);
+                Measurement halfLoad = fixedRate(targets, halfSaturation);
+                HeapPerConnections heap = idleConnectionsHeap(suite, targets.get(1));
                 Files.createDirectories(output);
-                BenchReport report = new BenchReport(Instant.now(), connections, rate, segmentSeconds, rounds, throughput, latency);
-                Files.writeString(output.resolve("gateway-vs-direct.md"), report.markdown());
-                Files.writeString(output.resolve("gateway-vs-direct.json"), report.json());
+                BenchReport report = new BenchReport(Instant.now(), label, segmentSeconds, rate, halfSaturation,
+                        concat(SERVICE_JVM_OPTIONS, extraJvmOptions), throughput, latency, halfLoad, heap);
+                String name = label.isBlank() ? "gateway-vs-direct" : "gateway-vs-direct-" + label;
+                Files.writeString(output.resolve(name + ".md"), report.markdown());
+                Files.writeString(output.resolve(name + ".json"), report.json());
                 System.out.println(report.markdown());
             }
         }
         return 0;
     }
 
-    private void warmUp(String direct, String secret, String gateway, String token) throws Exception {
+    private Measurement fixedRate(List<Target> targets, int requestsPerSecond) throws Exception {
+        return alternate("Fixed rate (hey, " + requestsPerSecond + " requests/s over 10 connections)", targets,
+                target -> LoadGenerator.fixedRate(target.label(), target.url(), target.bearer(), 10, requestsPerSecond, segment()));
+    }
+
+    private void warmUp(List<Target> targets) throws Exception {
         System.out.println("warming up (JIT, connection pools, token cache)…");
-        LoadGenerator.saturate("warm-up", direct, secret, 2, connections, Duration.ofSeconds(5));
+        LoadGenerator.saturate("warm-up", targets.get(0).url(), targets.get(0).bearer(), 2, connections, Duration.ofSeconds(5));
         // long enough for the data plane's JIT to settle: shorter warm-ups showed throughput still rising
-        LoadResult warm = LoadGenerator.saturate("warm-up", gateway, token, 2, connections, Duration.ofSeconds(45));
-        if (warm.errors() > 0) {
-            throw new IllegalStateException("the gateway answered " + warm.errors() + " requests with an error during warm-up; see the service logs");
+        for (Target target : targets.subList(1, targets.size())) {
+            LoadResult warm = LoadGenerator.saturate("warm-up", target.url(), target.bearer(), 2, connections,
+                    Duration.ofSeconds(Math.max(1, warmUpSeconds / (targets.size() - 1))));
+            if (warm.errors() > 0) {
+                throw new IllegalStateException("the gateway answered " + warm.errors() + " requests to " + target.label()
+                        + " with an error during warm-up; see the service logs");
+            }
         }
     }
 
-    private Measurement alternate(String name, Segment direct, Segment gateway) throws Exception {
-        List<LoadResult> directRuns = new ArrayList<>();
-        List<LoadResult> gatewayRuns = new ArrayList<>();
+    private Measurement alternate(String title, List<Target> targets, Segment segment) throws Exception {
+        Map<String, List<LoadResult>> runs = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
-            System.out.printf("%s round %d/%d…%n", name, round, rounds);
-            directRuns.add(direct.run());
-            gatewayRuns.add(gateway.run());
+            System.out.printf("%s round %d/%d…%n", title, round, rounds);
+            for (Target target : targets) {
+                runs.computeIfAbsent(target.label(), label -> new ArrayList<>()).add(segment.run(target));
+            }
         }
-        return new Measurement(directRuns, gatewayRuns);
+        return new Measurement(title, runs);
+    }
+
+    /** Live heap of the data plane idle, then with the idle connections open (each having made one call). */
+    private HeapPerConnections idleConnectionsHeap(Suite suite, Target target) throws Exception {
+        long pid = suite.process(Service.DATA_PLANE).pid();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        try {
+            long before = LiveHeap.afterFullGc(pid);
+            try (IdleConnections idle = IdleConnections.open(vertx, target.url(), target.bearer(), idleConnections)) {
+                long with = LiveHeap.afterFullGc(pid);
+                return new HeapPerConnections(idle.opened(), before, with);
+            }
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
     }
 
     private Duration segment() {
@@ -125,8 +173,19 @@ public final class GatewayBenchmark implements Callable<Integer> {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** Where a load segment goes: the label in the results, the URL, the bearer token it sends. */
+    record Target(String label, String url, String bearer) {
+    }
+
+    /** Live heap of the data plane after a full GC, without and with {@code connections} idle keep-alive connections. */
+    record HeapPerConnections(int connections, long bytesBefore, long bytesWith) {
+        double mibPerThousand() {
+            return (bytesWith - bytesBefore) / (1024.0 * 1024.0) * 1000 / connections;
+        }
+    }
+
     @FunctionalInterface
     private interface Segment {
-        LoadResult run() throws Exception;
+        LoadResult run(Target target) throws Exception;
     }
 }

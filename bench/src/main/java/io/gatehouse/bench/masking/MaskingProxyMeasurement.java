@@ -1,5 +1,6 @@
 package io.gatehouse.bench.masking;
 
+import io.gatehouse.bench.LiveHeap;
 import io.gatehouse.launcher.suite.Service;
 import io.gatehouse.launcher.suite.Suite;
 import io.gatehouse.launcher.suite.SuiteOptions;
@@ -8,7 +9,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +26,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Masking through the real proxy: the suite is started as processes, with a masked and an
@@ -45,7 +43,6 @@ public final class MaskingProxyMeasurement {
     private static final int CONCURRENT = 50;
     private static int emptyAnswers;
     private static final int TTFB_SAMPLES = 300;
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     public static void main(String[] args) throws Exception {
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
@@ -97,9 +94,9 @@ public final class MaskingProxyMeasurement {
         }
     }
 
-    /** Live heap (KiB) idle, then with {@value #CONCURRENT} responses stalled after 64 KiB; checks they all complete masked. */
+    /** Live heap (bytes) idle, then with {@value #CONCURRENT} responses stalled after 64 KiB; checks they all complete masked. */
     private static long[] heapWithStalledResponses(HttpClient client, String url, String token, long pid) throws Exception {
-        long idle = liveHeapKib(pid);
+        long idle = LiveHeap.afterFullGc(pid);
         List<InputStream> bodies = new ArrayList<>();
         for (int i = 0; i < CONCURRENT; i++) {
             HttpResponse<InputStream> response = client.send(request(url, token), HttpResponse.BodyHandlers.ofInputStream());
@@ -110,7 +107,7 @@ public final class MaskingProxyMeasurement {
             response.body().readNBytes(64 * 1024);
         }
         Thread.sleep(2000);
-        long inFlight = liveHeapKib(pid);
+        long inFlight = LiveHeap.afterFullGc(pid);
         for (InputStream body : bodies) {
             String rest = new String(body.readAllBytes(), StandardCharsets.UTF_8);
             if (url.contains("/masked/") && rest.contains("123-45-")) {
@@ -118,24 +115,7 @@ public final class MaskingProxyMeasurement {
             }
             body.close();
         }
-        return new long[]{idle * 1024, inFlight * 1024};
-    }
-
-    private static long liveHeapKib(long pid) throws IOException, InterruptedException {
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
-        Matcher used = HEAP_USED.matcher(info);
-        if (!used.find()) {
-            throw new IllegalStateException("cannot read the heap from: " + info);
-        }
-        return Long.parseLong(used.group(1));
-    }
-
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor(30, TimeUnit.SECONDS);
-        return output;
+        return new long[]{idle, inFlight};
     }
 
     private static double medianTtfb(HttpClient client, String url, String token) throws Exception {

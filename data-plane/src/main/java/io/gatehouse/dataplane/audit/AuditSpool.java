@@ -58,7 +58,7 @@ public final class AuditSpool implements AutoCloseable {
 
     static final byte START = 1;
     static final byte OUTCOME = 2;
-    static final int HEADER_BYTES = 8;
+    static final int HEADER_BYTES = SpoolRecord.HEADER_BYTES;
     static final int MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
     static final String CHECKPOINT_FILE = "acked";
     static final String LOCK_FILE = "lock";
@@ -81,8 +81,18 @@ public final class AuditSpool implements AutoCloseable {
     public record Pending(long sequence, AuditEvent event) {
     }
 
-    /** Held as its serialized bytes, so memory use stays close to the spool's unacknowledged bytes. */
-    private record Unacked(byte[] event, int bytes) {
+    /**
+     * Held as its serialized bytes (the event from {@code eventOffset} to the end of {@code bytes}), so memory use
+     * stays close to the spool's unacknowledged bytes; {@code recordBytes} is its size in the spool.
+     */
+    private record Unacked(byte[] bytes, int eventOffset, int recordBytes) {
+        AuditEvent event() {
+            return SpoolRecord.parse(bytes, eventOffset);
+        }
+    }
+
+    /** An outcome record not written yet: encoded, its sequence number not assigned. */
+    private record EncodedOutcome(String requestId, byte[] record) {
     }
 
     private record OpenStart(Segment segment, AuditEvent event, int bytes) {
@@ -111,7 +121,7 @@ public final class AuditSpool implements AutoCloseable {
     private final List<Segment> segments = new ArrayList<>();
     private final Map<String, OpenStart> openStarts = new LinkedHashMap<>();
     private final ConcurrentSkipListMap<Long, Unacked> unacked = new ConcurrentSkipListMap<>();
-    private final Deque<AuditEvent> unwrittenOutcomes = new ArrayDeque<>();
+    private final Deque<EncodedOutcome> unwrittenOutcomes = new ArrayDeque<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private final CRC32C crc = new CRC32C();
     private final Thread syncThread;
@@ -199,10 +209,10 @@ public final class AuditSpool implements AutoCloseable {
             if (!openStarts.isEmpty()) {
                 LOG.warnf("The audit spool in %s holds %d calls that were under way when the data plane stopped; "
                         + "recording them as interrupted (decision ERROR)", dir, openStarts.size());
-                for (OpenStart open : new ArrayList<>(openStarts.values())) {
-                    unwrittenOutcomes.addLast(AuditEvents.interrupted(open.event()));
-                }
                 try {
+                    for (OpenStart open : new ArrayList<>(openStarts.values())) {
+                        unwrittenOutcomes.addLast(encodeOutcome(AuditEvents.interrupted(open.event())));
+                    }
                     writeUnwrittenOutcomes();
                 } catch (IOException e) {
                     writeFailed(e);
@@ -269,7 +279,7 @@ public final class AuditSpool implements AutoCloseable {
                     segment.lastOutcomeSequence = Math.max(segment.lastOutcomeSequence, sequence);
                     maxSequence = Math.max(maxSequence, sequence);
                     if (sequence > acked) {
-                        unacked.put(sequence, new Unacked(event.toByteArray(), bytes));
+                        unacked.put(sequence, new Unacked(payload.array(), SpoolRecord.PAYLOAD_PREFIX_BYTES, bytes));
                         unackedBytes += bytes;
                     }
                 } else {
@@ -337,6 +347,14 @@ public final class AuditSpool implements AutoCloseable {
      * written — the call must then not be forwarded.
      */
     public CompletableFuture<Void> appendStart(AuditEvent start) {
+        byte[] record;
+        try {
+            record = SpoolRecord.encode(START, start, MAX_PAYLOAD_BYTES);
+            SpoolRecord.seal(record, 0, new CRC32C()); // a start has no sequence number: sealed off the lock
+        } catch (IOException e) {
+            LOG.errorf("The start of request %s cannot be recorded: %s", start.getRequestId(), e.getMessage());
+            return CompletableFuture.failedFuture(new AuditUnavailableException("the audit trail cannot be written; the call was not forwarded"));
+        }
         long token;
         synchronized (lock) {
             if (closed) {
@@ -350,8 +368,8 @@ public final class AuditSpool implements AutoCloseable {
             }
             try {
                 writeUnwrittenOutcomes();
-                Segment segment = write(START, 0, start);
-                int bytes = recordBytes(start);
+                Segment segment = write(record);
+                int bytes = record.length;
                 openStarts.put(start.getRequestId(), new OpenStart(segment, start, bytes));
                 segment.openStarts++;
                 unackedBytes += bytes;
@@ -378,6 +396,14 @@ public final class AuditSpool implements AutoCloseable {
      * are refused until then.
      */
     public void appendOutcome(AuditEvent outcome) {
+        EncodedOutcome encoded;
+        try {
+            encoded = encodeOutcome(outcome);
+        } catch (IOException e) {
+            LOG.errorf("Audit event %s of request %s cannot be recorded and is lost: %s", outcome.getEventId(),
+                    outcome.getRequestId(), e.getMessage());
+            return;
+        }
         synchronized (lock) {
             if (closed) {
                 LOG.errorf("Audit event %s of request %s arrived after the spool was closed and is lost",
@@ -392,15 +418,20 @@ public final class AuditSpool implements AutoCloseable {
                 }
                 return;
             }
-            unwrittenOutcomes.addLast(outcome);
+            unwrittenOutcomes.addLast(encoded);
             try {
                 writeUnwrittenOutcomes();
                 writeSucceeded();
             } catch (IOException e) {
                 writeFailed(e);
             }
-            lock.notifyAll();
+            // no wake-up of the sync thread: with sync=interval it would force the segment after every outcome
+            // instead of once per interval, and with sync=always only starts are awaited
         }
+    }
+
+    private static EncodedOutcome encodeOutcome(AuditEvent outcome) throws IOException {
+        return new EncodedOutcome(outcome.getRequestId(), SpoolRecord.encode(OUTCOME, outcome, MAX_PAYLOAD_BYTES));
     }
 
     private void writeUnwrittenOutcomes() throws IOException {
@@ -410,15 +441,18 @@ public final class AuditSpool implements AutoCloseable {
         }
     }
 
-    private void appendOutcomeLocked(AuditEvent outcome) throws IOException {
+    private void appendOutcomeLocked(EncodedOutcome outcome) throws IOException {
         long sequence = lastSequence + 1;
-        Segment segment = write(OUTCOME, sequence, outcome);
+        byte[] record = outcome.record();
+        synchronized (crc) {
+            SpoolRecord.seal(record, sequence, crc);
+        }
+        Segment segment = write(record);
         lastSequence = sequence;
         segment.lastOutcomeSequence = sequence;
-        int bytes = recordBytes(outcome);
-        unacked.put(sequence, new Unacked(outcome.toByteArray(), bytes));
-        unackedBytes += bytes;
-        resolveStart(outcome.getRequestId());
+        unacked.put(sequence, new Unacked(record, SpoolRecord.EVENT_OFFSET, record.length));
+        unackedBytes += record.length;
+        resolveStart(outcome.requestId());
     }
 
     private void resolveStart(String requestId) {
@@ -429,21 +463,9 @@ public final class AuditSpool implements AutoCloseable {
         }
     }
 
-    private static int recordBytes(AuditEvent event) {
-        return HEADER_BYTES + 9 + event.getSerializedSize();
-    }
-
-    /** Writes one record to the active segment; on failure nothing of it stays in the file. */
-    private Segment write(byte kind, long sequence, AuditEvent event) throws IOException {
-        byte[] body = event.toByteArray();
-        int length = 9 + body.length;
-        if (length > MAX_PAYLOAD_BYTES) {
-            throw new IOException("an audit event of " + body.length + " bytes is larger than a spool record may be");
-        }
-        ByteBuffer payload = ByteBuffer.allocate(length).put(kind).putLong(sequence).put(body);
-        ByteBuffer record = ByteBuffer.allocate(HEADER_BYTES + length)
-                .putInt(length).putInt(checksum(payload.array())).put(payload.array());
-        record.flip();
+    /** Writes one sealed record to the active segment; on failure nothing of it stays in the file. */
+    private Segment write(byte[] bytes) throws IOException {
+        ByteBuffer record = ByteBuffer.wrap(bytes);
         Segment segment = activeSegment();
         long position = segment.size;
         try {
@@ -618,11 +640,7 @@ public final class AuditSpool implements AutoCloseable {
             if (batch.size() == max) {
                 break;
             }
-            try {
-                batch.add(new Pending(entry.getKey(), AuditEvent.parseFrom(entry.getValue().event())));
-            } catch (InvalidProtocolBufferException e) {
-                throw new IllegalStateException("an audit event serialized by this process does not parse", e);
-            }
+            batch.add(new Pending(entry.getKey(), entry.getValue().event()));
         }
         return batch;
     }
@@ -660,7 +678,7 @@ public final class AuditSpool implements AutoCloseable {
             acked = sequence;
             ConcurrentNavigableMap<Long, Unacked> done = unacked.headMap(sequence, true);
             for (Unacked entry : done.values()) {
-                unackedBytes -= entry.bytes();
+                unackedBytes -= entry.recordBytes();
             }
             done.clear();
             updateWaterMark();

@@ -57,7 +57,9 @@ public class TokenAuthenticator {
     private static final Duration JWKS_MAX_AGE = Duration.ofMinutes(15);
 
     private final JwksCache jwks;
-    private final VerifiedTokenCache verified = new VerifiedTokenCache(50_000);
+    static final int VERIFIED_TOKEN_CACHE_ENTRIES = 50_000;
+
+    private final VerifiedTokenCache verified;
     private final int clockSkewSeconds;
     private final int maxTokenSize;
     private final TokenHeaderRules headerRules;
@@ -71,6 +73,13 @@ public class TokenAuthenticator {
 
     public TokenAuthenticator(Vertx vertx, Duration jwksRefetchInterval, Duration clockSkew, int maxTokenSize,
                               List<String> acceptedTokenTypes) {
+        this(vertx, jwksRefetchInterval, clockSkew, maxTokenSize, acceptedTokenTypes, VERIFIED_TOKEN_CACHE_ENTRIES);
+    }
+
+    /** With a verified-token cache of {@code verifiedTokenCacheEntries} (the benchmark's cache misses need a small one). */
+    public TokenAuthenticator(Vertx vertx, Duration jwksRefetchInterval, Duration clockSkew, int maxTokenSize,
+                              List<String> acceptedTokenTypes, int verifiedTokenCacheEntries) {
+        this.verified = new VerifiedTokenCache(verifiedTokenCacheEntries);
         this.jwks = new JwksCache(new HttpJsonFetcher(vertx, MAX_JWKS_BYTES, JWKS_FETCH_TIMEOUT_MILLIS),
                 jwksRefetchInterval, JWKS_MAX_AGE, clock);
         this.clockSkewSeconds = (int) clockSkew.toSeconds();
@@ -83,9 +92,9 @@ public class TokenAuthenticator {
             return Future.failedFuture(new AuthenticationException("bearer token is larger than " + maxTokenSize + " bytes"));
         }
         Instant now = clock.instant();
-        VerifiedToken cached = verified.get(token, now);
+        CachedToken cached = verified.get(token, now);
         if (cached != null) {
-            return Future.succeededFuture(toCaller(cached, policy));
+            return Future.succeededFuture(cached.caller(policy, this::toCaller));
         }
         JwtContext unverified;
         String issuer;
@@ -111,8 +120,7 @@ public class TokenAuthenticator {
                 .recover(failure -> Future.failedFuture(new IssuerUnavailableException(issuer)))
                 .map(keys -> {
                     VerifiedToken checked = verify(unverified, issuer, keys);
-                    verified.put(token, checked);
-                    return toCaller(checked, policy);
+                    return verified.put(token, checked).caller(policy, this::toCaller);
                 });
     }
 
@@ -140,7 +148,7 @@ public class TokenAuthenticator {
             VerifiedToken checked = new VerifiedToken(trust.issuer(), Set.copyOf(claims.getAudience()), claims.getClaimsMap(),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
             AuthenticatedCaller caller = toCaller(checked, policy);
-            verified.put(token, checked);
+            verified.put(token, checked).caller(policy, (ignored, samePolicy) -> caller);
             return Future.succeededFuture(caller);
         } catch (InvalidJwtException e) {
             return Future.failedFuture(new AuthenticationException(describe(e)));

@@ -15,28 +15,30 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class VerifiedTokenCache {
 
-    private final Map<String, VerifiedToken> byDigest = new ConcurrentHashMap<>();
+    private final Map<String, CachedToken> byDigest = new ConcurrentHashMap<>();
     private final int maxEntries;
 
     public VerifiedTokenCache(int maxEntries) {
         this.maxEntries = maxEntries;
     }
 
-    public VerifiedToken get(String token, Instant now) {
+    CachedToken get(String token, Instant now) {
         String key = digest(token);
-        VerifiedToken cached = byDigest.get(key);
-        if (cached != null && !now.isBefore(cached.expiresAt())) {
+        CachedToken cached = byDigest.get(key);
+        if (cached != null && !now.isBefore(cached.token().expiresAt())) {
             byDigest.remove(key, cached);
             return null;
         }
         return cached;
     }
 
-    public void put(String token, VerifiedToken verified) {
+    CachedToken put(String token, VerifiedToken verified) {
         if (byDigest.size() >= maxEntries) {
             byDigest.clear();
         }
-        byDigest.put(digest(token), verified);
+        CachedToken cached = new CachedToken(verified);
+        byDigest.put(digest(token), cached);
+        return cached;
     }
 
     private static String digest(String token) {
