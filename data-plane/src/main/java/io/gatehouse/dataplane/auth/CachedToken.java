@@ -2,6 +2,7 @@ package io.gatehouse.dataplane.auth;
 
 import io.gatehouse.dataplane.policy.PolicySnapshot;
 
+import java.lang.ref.WeakReference;
 import java.util.function.BiFunction;
 
 /**
@@ -12,7 +13,8 @@ import java.util.function.BiFunction;
  */
 final class CachedToken {
 
-    private record Resolution(PolicySnapshot policy, AuthenticatedCaller caller) {
+    /** Weakly held: a cached token must not keep a replaced snapshot (all its identities and resources) alive. */
+    private record Resolution(WeakReference<PolicySnapshot> policy, AuthenticatedCaller caller) {
     }
 
     private final VerifiedToken token;
@@ -29,11 +31,11 @@ final class CachedToken {
     /** The caller under {@code policy}: resolved with {@code resolver} unless it was under this very snapshot. */
     AuthenticatedCaller caller(PolicySnapshot policy, BiFunction<VerifiedToken, PolicySnapshot, AuthenticatedCaller> resolver) {
         Resolution last = resolution;
-        if (last != null && last.policy() == policy) {
+        if (last != null && last.policy().get() == policy) {
             return last.caller();
         }
         AuthenticatedCaller caller = resolver.apply(token, policy);
-        resolution = new Resolution(policy, caller);
+        resolution = new Resolution(new WeakReference<>(policy), caller);
         return caller;
     }
 }
