@@ -52,7 +52,7 @@ class CachedTokenTest {
 
     private static AuthenticatedCaller caller(PolicySnapshot policy, AtomicInteger resolutions) {
         resolutions.incrementAndGet();
-        return new AuthenticatedCaller(policy.identity("bot-" + policy.version()).orElseThrow(), TOKEN.issuer(), TOKEN.expiresAt());
+        return new AuthenticatedCaller(policy.identity("bot-" + policy.version()).orElseThrow(), TOKEN.issuer(), "bot", TOKEN.expiresAt());
     }
 
     private static PolicySnapshot policy(String version) {
