@@ -41,7 +41,7 @@ public class AuditEventWriter {
             + "duration_ms, masked_fields, kind, actor, chain_source, chain_seq, prev_hash, hash, masked_values, "
             + "recording) VALUES ";
     private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)";
-    private static final String INSERT_TAIL = " ON CONFLICT (event_id) DO NOTHING";
+    private static final String INSERT_TAIL = " ON CONFLICT (event_id, event_time) DO NOTHING";
 
     private final AgroalDataSource dataSource;
     private final AuditChainRepository chains;
