@@ -60,6 +60,9 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
     @Option(names = "--jvm-option", paramLabel = "OPTION", description = "Extra JVM option for the control plane, repeatable.")
     List<String> extraJvmOptions = new ArrayList<>();
 
+    @Option(names = "--postgres-pid", description = "PID of the PostgreSQL server (postmaster), when local: its backends' CPU time is reported too.")
+    Long postgresPid;
+
     @Option(names = "--label", defaultValue = "", description = "A note for the report (e.g. what changed).")
     String label;
 
@@ -89,14 +92,16 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
                     .maxInboundMessageSize(16 * 1024 * 1024).build();
             try {
                 System.out.println("warm-up round…");
-                round(channel, joinToken, jdbcUrl, "warmup");
-                List<Double> rates = new ArrayList<>();
+                round(channel, joinToken, jdbcUrl, "warmup", controlPlane);
+                List<Round> results = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
-                    double rate = round(channel, joinToken, jdbcUrl, "r" + round);
-                    System.out.printf("round %d/%d: %,.0f events/s%n", round, rounds, rate);
-                    rates.add(rate);
+                    Round result = round(channel, joinToken, jdbcUrl, "r" + round, controlPlane);
+                    System.out.printf("round %d/%d: %,.0f events/s, CPU per 1,000 events: control plane %.0f ms,"
+                            + " PostgreSQL %s%n", round, rounds, result.rate(), result.controlPlaneCpuMs(),
+                            result.postgresCpuMs() < 0 ? "not measured" : String.format("%.0f ms", result.postgresCpuMs()));
+                    results.add(result);
                 }
-                String report = report(rates, jdbcUrl, controlPlane);
+                String report = report(results, jdbcUrl, controlPlane);
                 Files.createDirectories(output.toAbsolutePath().getParent());
                 Files.writeString(output, report);
                 System.out.println(report);
@@ -111,8 +116,13 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    /** One round: every stream ships its share; answers events stored per second. */
-    private double round(ManagedChannel channel, String joinToken, String jdbcUrl, String name) throws Exception {
+    /** Events stored per second, and CPU milliseconds per 1,000 events (PostgreSQL: -1 when not measured). */
+    record Round(double rate, double controlPlaneCpuMs, double postgresCpuMs) {
+    }
+
+    /** One round: every stream ships its share. */
+    private Round round(ManagedChannel channel, String joinToken, String jdbcUrl, String name,
+                        ControlPlaneProcess controlPlane) throws Exception {
         int batchesPerStream = Math.max(1, eventsPerRound / streams / batchSize);
         List<String> dataPlanes = new ArrayList<>();
         List<List<AuditBatch>> prepared = new ArrayList<>();
@@ -123,6 +133,8 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
                     batchesPerStream, batchSize));
         }
         long events = (long) streams * batchesPerStream * batchSize;
+        java.time.Duration controlPlaneCpu = controlPlane.cpu();
+        java.time.Duration postgresCpu = postgresCpu();
         long start = System.nanoTime();
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (int stream = 0; stream < streams; stream++) {
@@ -130,11 +142,24 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double controlPlaneMs = controlPlane.cpu().minus(controlPlaneCpu).toMillis() * 1000.0 / events;
+        double postgresMs = postgresPid == null ? -1 : postgresCpu().minus(postgresCpu).toMillis() * 1000.0 / events;
         long stored = storedEvents(jdbcUrl, dataPlanes);
         if (stored != events) {
             throw new IllegalStateException("acknowledged " + events + " events but " + stored + " are stored");
         }
-        return events / seconds;
+        return new Round(events / seconds, controlPlaneMs, postgresMs);
+    }
+
+    /** CPU time of the PostgreSQL server's processes (the connection pool's backends live through a round). */
+    private java.time.Duration postgresCpu() {
+        if (postgresPid == null) {
+            return java.time.Duration.ZERO;
+        }
+        return ProcessHandle.of(postgresPid).stream().flatMap(server -> java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(server), server.descendants()))
+                .map(process -> process.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
+                .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
     }
 
     private long storedEvents(String jdbcUrl, List<String> dataPlanes) throws SQLException {
@@ -148,15 +173,23 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
         }
     }
 
-    private String report(List<Double> rates, String jdbcUrl, ControlPlaneProcess controlPlane) throws SQLException {
-        List<Double> sorted = rates.stream().sorted().toList();
-        double median = sorted.get(sorted.size() / 2);
+    private String report(List<Round> results, String jdbcUrl, ControlPlaneProcess controlPlane) throws SQLException {
+        List<Double> rates = results.stream().map(Round::rate).toList();
+        double median = rates.stream().sorted().toList().get(rates.size() / 2);
         StringBuilder text = new StringBuilder();
         text.append("## Audit ingestion run ").append(Instant.now()).append(label.isBlank() ? "" : " — " + label).append("\n\n");
         text.append(String.format("- streams %d, batch %d events, window %d batches, %,d events per round, %d rounds after a warm-up%n",
                 streams, batchSize, window, eventsPerRound, rounds));
         text.append("- rounds (events/s): ").append(rates.stream().map(rate -> String.format("%,.0f", rate)).toList()).append('\n');
         text.append(String.format("- **median: %,.0f events/s**%n", median));
+        text.append("- CPU per 1,000 events, control plane (ms): ").append(results.stream()
+                .map(result -> String.format("%.0f", result.controlPlaneCpuMs())).toList()).append('\n');
+        if (postgresPid != null) {
+            text.append("- CPU per 1,000 events, PostgreSQL (ms): ").append(results.stream()
+                    .map(result -> String.format("%.0f", result.postgresCpuMs())).toList()).append('\n');
+        }
+        text.append("- load average at the end (other work on the machine): ")
+                .append(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()).append('\n');
         text.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, Java ")
                 .append(System.getProperty("java.version")).append('\n');
         try (Connection connection = DriverManager.getConnection(jdbcUrl, databaseUser, "");

@@ -59,6 +59,12 @@ final class ControlPlaneProcess implements AutoCloseable {
         return grpcPort;
     }
 
+    /** CPU time the control plane has used so far. */
+    java.time.Duration cpu() {
+        return ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().totalCpuDuration())
+                .orElse(java.time.Duration.ZERO);
+    }
+
     Path logFile() {
         return process.spec().logFile();
     }

@@ -18,15 +18,7 @@ final class AuditCopyRows {
     AuditCopyRows text(String value) {
         separate();
         if (value != null) {
-            text.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '"') {
-                    text.append('"');
-                }
-                text.append(c);
-            }
-            text.append('"');
+            text.append('"').append(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\"")).append('"');
         }
         return this;
     }
