@@ -69,6 +69,35 @@ public interface ControlPlaneConfig {
         Duration timeout();
     }
 
+    /** The monthly partitions of the audit store, created ahead of time by the maintenance job. */
+    AuditPartitions auditPartitions();
+
+    interface AuditPartitions {
+
+        /** How many months after the current one have their partition ready (created ahead of the events). */
+        @WithDefault("2")
+        int monthsAhead();
+    }
+
+    /**
+     * Retention of the audit store: whole monthly partitions older than {@code keep} are dropped, with a signed
+     * record of what each hash chain lost. Without {@code keep}, events are kept forever.
+     */
+    AuditRetention auditRetention();
+
+    interface AuditRetention {
+
+        /**
+         * How long events are kept, counted from the end of their month (e.g. {@code 400d}); none: forever. A month
+         * is dropped once all of it is older than this, and only after the SIEM sink (if forwarding) took it.
+         */
+        Optional<Duration> keep();
+
+        /** How often the maintenance job (partitions ahead, retention) runs; one replica at a time does it. */
+        @WithDefault("1H")
+        Duration checkInterval();
+    }
+
     /** How often the head of every audit chain that moved is fixed by a signed checkpoint. */
     @WithDefault("60S")
     Duration auditCheckpointInterval();

@@ -3,14 +3,15 @@ package io.gatehouse.controlplane.repository;
 import io.gatehouse.controlplane.domain.AuditChainHash;
 import io.gatehouse.controlplane.domain.AuditCheckpoint;
 import io.gatehouse.controlplane.domain.AuditChainHead;
+import io.gatehouse.controlplane.domain.AuditRecord;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,15 +57,26 @@ public class AuditChainRepository {
         }
     }
 
-    /** Which of these event ids are stored already. */
-    Set<UUID> storedEventIds(Connection connection, List<UUID> eventIds) throws SQLException {
+    /**
+     * Which of these records' event ids are stored already. A redelivered event carries the same event time, so only
+     * the partitions of the records' time range are read.
+     */
+    Set<UUID> storedEventIds(Connection connection, List<AuditRecord> records) throws SQLException {
         Set<UUID> stored = new HashSet<>();
-        if (eventIds.isEmpty()) {
+        if (records.isEmpty()) {
             return stored;
         }
-        try (PreparedStatement query = connection.prepareStatement("SELECT event_id FROM audit_event WHERE event_id = ANY (?)")) {
-            Array ids = connection.createArrayOf("uuid", eventIds.toArray());
-            query.setArray(1, ids);
+        Instant from = records.get(0).time();
+        Instant to = from;
+        for (AuditRecord record : records) {
+            from = record.time().isBefore(from) ? record.time() : from;
+            to = record.time().isAfter(to) ? record.time() : to;
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT event_id FROM audit_event"
+                + " WHERE event_id = ANY (?) AND event_time >= ? AND event_time <= ?")) {
+            query.setArray(1, connection.createArrayOf("uuid", records.stream().map(AuditRecord::eventId).toArray()));
+            query.setObject(2, AuditChainHash.storedPrecision(from).atOffset(ZoneOffset.UTC));
+            query.setObject(3, AuditChainHash.storedPrecision(to).atOffset(ZoneOffset.UTC));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     stored.add(rows.getObject(1, UUID.class));

@@ -8,13 +8,13 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.postgresql.PGConnection;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,26 +22,22 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Appends audit records, each linked into its source's hash chain (see {@link AuditChainHash}), with multi-row
- * {@code INSERT} statements — one statement per chunk of {@value #ROWS_PER_STATEMENT} records, never one per
- * record. Records whose event id is already stored are skipped before chaining, so a redelivered batch leaves
- * the chains unchanged; the head of each chain is locked for the transaction, so concurrent batches of one
- * source are chained one after the other.
+ * Appends audit records, each linked into its source's hash chain (see {@link AuditChainHash}), with one
+ * {@code COPY ... FROM STDIN} per source and batch (PgJDBC's CopyManager; PostgreSQL routes each row to its month's
+ * partition), never one statement per record. Records whose event id is already stored are skipped before
+ * chaining, so a redelivered batch leaves the chains unchanged; the head of each chain is locked for the
+ * transaction, so concurrent batches of one source are chained one after the other. An event id stored at the same
+ * moment by another source's batch makes the unique key refuse the batch, which is then retried and finds it stored.
  */
 @ApplicationScoped
 public class AuditEventWriter {
 
-    /** 22 parameters per row; keeps every statement well below PostgreSQL's 65535 bind parameters. */
-    static final int ROWS_PER_STATEMENT = 1000;
     /** The chain of events that name no source. */
     static final String UNKNOWN_SOURCE = "unknown";
 
-    private static final String INSERT_HEAD = "INSERT INTO audit_event (event_id, request_id, event_time, "
-            + "data_plane_id, identity, resource, method, path, decision, reason, approval_id, status, "
-            + "duration_ms, masked_fields, kind, actor, chain_source, chain_seq, prev_hash, hash, masked_values, "
-            + "recording) VALUES ";
-    private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)";
-    private static final String INSERT_TAIL = " ON CONFLICT (event_id) DO NOTHING";
+    private static final String COPY = "COPY audit_event (event_id, request_id, event_time, data_plane_id, identity,"
+            + " resource, method, path, decision, reason, approval_id, status, duration_ms, masked_fields, kind, actor,"
+            + " chain_source, chain_seq, prev_hash, hash, masked_values, recording) FROM STDIN (FORMAT csv)";
 
     private final AgroalDataSource dataSource;
     private final AuditChainRepository chains;
@@ -79,7 +75,7 @@ public class AuditEventWriter {
 
     private int appendToChain(Connection connection, String source, List<AuditRecord> records) throws SQLException {
         AuditChainRepository.ChainPosition head = chains.lockHead(connection, source);
-        Set<UUID> stored = chains.storedEventIds(connection, records.stream().map(AuditRecord::eventId).toList());
+        Set<UUID> stored = chains.storedEventIds(connection, records);
         List<ChainedRecord> chained = new ArrayList<>();
         long seq = head.seq();
         byte[] previous = head.hash();
@@ -92,54 +88,47 @@ public class AuditEventWriter {
             chained.add(new ChainedRecord(record, source, seq, previous, hash));
             previous = hash;
         }
-        int inserted = 0;
-        for (int from = 0; from < chained.size(); from += ROWS_PER_STATEMENT) {
-            inserted += insertChunk(connection, chained.subList(from, Math.min(chained.size(), from + ROWS_PER_STATEMENT)));
-        }
+        int inserted = chained.isEmpty() ? 0 : copy(connection, chained);
         if (!chained.isEmpty()) {
             chains.moveHead(connection, source, new AuditChainRepository.ChainPosition(seq, previous));
         }
         return inserted;
     }
 
-    private int insertChunk(Connection connection, List<ChainedRecord> chunk) throws SQLException {
-        String sql = INSERT_HEAD + String.join(", ", Collections.nCopies(chunk.size(), ROW_VALUES)) + INSERT_TAIL;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            for (ChainedRecord chained : chunk) {
-                AuditRecord record = chained.record();
-                statement.setObject(parameter++, record.eventId());
-                setText(statement, parameter++, record.requestId());
-                statement.setObject(parameter++, AuditChainHash.storedPrecision(record.time()).atOffset(ZoneOffset.UTC));
-                setText(statement, parameter++, record.dataPlaneId());
-                setText(statement, parameter++, record.identity());
-                setText(statement, parameter++, record.resource());
-                setText(statement, parameter++, record.method());
-                setText(statement, parameter++, record.path());
-                statement.setString(parameter++, record.decision().name());
-                setText(statement, parameter++, record.reason());
-                setText(statement, parameter++, record.approvalId());
-                statement.setInt(parameter++, record.status());
-                statement.setLong(parameter++, record.durationMs());
-                statement.setString(parameter++, toJson(record.maskedFields()));
-                statement.setString(parameter++, record.kind());
-                setText(statement, parameter++, record.actor());
-                statement.setString(parameter++, chained.source());
-                statement.setLong(parameter++, chained.seq());
-                statement.setBytes(parameter++, chained.previousHash());
-                statement.setBytes(parameter++, chained.hash());
-                statement.setString(parameter++, toJson(record.maskedValues()));
-                statement.setString(parameter++, record.recording() == null ? null : toJson(record.recording()));
-            }
-            return statement.executeUpdate();
+    private int copy(Connection connection, List<ChainedRecord> chained) throws SQLException {
+        AuditCopyRows rows = new AuditCopyRows();
+        for (ChainedRecord link : chained) {
+            AuditRecord record = link.record();
+            rows.text(record.eventId().toString())
+                    .text(record.requestId())
+                    .instant(AuditChainHash.storedPrecision(record.time()))
+                    .text(record.dataPlaneId())
+                    .text(record.identity())
+                    .text(record.resource())
+                    .text(record.method())
+                    .text(record.path())
+                    .text(record.decision().name())
+                    .text(record.reason())
+                    .text(record.approvalId())
+                    .number(record.status())
+                    .number(record.durationMs())
+                    .text(toJson(record.maskedFields()))
+                    .text(record.kind())
+                    .text(record.actor())
+                    .text(link.source())
+                    .number(link.seq())
+                    .bytes(link.previousHash())
+                    .bytes(link.hash())
+                    .text(toJson(record.maskedValues()))
+                    .text(record.recording() == null ? null : toJson(record.recording()))
+                    .endRow();
         }
-    }
-
-    private static void setText(PreparedStatement statement, int parameter, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(parameter, Types.VARCHAR);
-        } else {
-            statement.setString(parameter, value);
+        byte[] data = rows.utf8();
+        try {
+            return Math.toIntExact(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY,
+                    new ByteArrayInputStream(data)));
+        } catch (IOException e) {
+            throw new SQLException("could not stream the audit rows to PostgreSQL", e);
         }
     }
 

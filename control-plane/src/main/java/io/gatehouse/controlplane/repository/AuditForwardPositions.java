@@ -47,36 +47,10 @@ public class AuditForwardPositions {
     }
 
     /**
-     * Holds the forwarding lock on its own connection until the returned handle is closed; empty when another
+     * Holds the forwarding lock on its own connection until the returned lock is closed; empty when another
      * replica holds it.
      */
-    public Optional<HeldLock> tryLock() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            lock.setLong(1, FORWARDING_LOCK);
-            try (ResultSet row = lock.executeQuery()) {
-                if (row.next() && row.getBoolean(1)) {
-                    return Optional.of(() -> unlock(connection));
-                }
-            }
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        connection.close();
-        return Optional.empty();
-    }
-
-    /** The forwarding lock, released by {@link #close()}. */
-    public interface HeldLock extends AutoCloseable {
-        @Override
-        void close() throws SQLException;
-    }
-
-    private static void unlock(Connection connection) throws SQLException {
-        try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            unlock.setLong(1, FORWARDING_LOCK);
-            unlock.execute();
-        }
+    public Optional<AdvisoryLock> tryLock() throws SQLException {
+        return AdvisoryLock.tryAcquire(dataSource, FORWARDING_LOCK);
     }
 }

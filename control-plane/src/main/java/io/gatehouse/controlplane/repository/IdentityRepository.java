@@ -4,7 +4,6 @@ import io.gatehouse.controlplane.model.IdentityEntity;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +23,5 @@ public class IdentityRepository implements PanacheRepository<IdentityEntity> {
     /** Deletes every identity whose name is not in {@code keep} (their bindings and grants go with them). */
     public long deleteAllExcept(Collection<String> keep) {
         return keep.isEmpty() ? delete("1 = 1") : delete("name not in ?1", keep);
-    }
-
-    /** Moves {@code last_used_at} of the named identity forward to {@code usedAt} (never backwards). */
-    public void recordUse(String name, Instant usedAt) {
-        update("lastUsedAt = ?2 where name = ?1 and (lastUsedAt is null or lastUsedAt < ?2)", name, usedAt);
     }
 }

@@ -10,6 +10,7 @@ import io.gatehouse.controlplane.domain.AuditDecision;
 import io.gatehouse.controlplane.domain.AuditRecord;
 import io.gatehouse.controlplane.domain.CallRecording;
 import io.gatehouse.controlplane.repository.AuditChainRepository;
+import io.gatehouse.controlplane.repository.AuditRetentionCuts;
 import io.gatehouse.controlplane.security.SigningKeys;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,17 +28,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Walks every audit chain (or one) in sequence order, recomputing each event's hash from its stored fields, and
  * checks the links, the chain heads and the signed checkpoints. Reports each gap (deleted events), edit (an event
- * whose fields no longer give its hash), broken link, cut-off end and bad checkpoint signature.
+ * whose fields no longer give its hash), broken link, cut-off end and bad checkpoint signature. Events dropped by
+ * retention are no gap when a signed retention cut names them: the verifier anchors at the cut's hash, so the first
+ * retained event must still link to it, and a deletion among the retained events is still reported.
  */
 @ApplicationScoped
 public class AuditChainVerifier {
 
     static final int PAGE = 1000;
     static final int MAX_PROBLEMS_PER_SOURCE = 100;
+    /** Marks a checkpointed event that retention dropped inside a cut run: its hash is no longer known. */
+    private static final byte[] DROPPED = new byte[0];
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
@@ -46,10 +52,13 @@ public class AuditChainVerifier {
     private final AgroalDataSource dataSource;
     private final AuditChainRepository chains;
     private final SigningKeys keys;
+    private final AuditRetentionCuts retentionCuts;
     private final ObjectMapper json = new ObjectMapper();
 
-    public AuditChainVerifier(AgroalDataSource dataSource, AuditChainRepository chains, SigningKeys keys) {
+    public AuditChainVerifier(AgroalDataSource dataSource, AuditChainRepository chains, SigningKeys keys,
+                              AuditRetentionCuts retentionCuts) {
         this.dataSource = dataSource;
+        this.retentionCuts = retentionCuts;
         this.chains = chains;
         this.keys = keys;
     }
@@ -66,9 +75,13 @@ public class AuditChainVerifier {
 
     private AuditChainReport.Source verify(AuditChainHead head) throws SQLException {
         List<String> problems = new ArrayList<>();
+        Consumer<String> problem = text -> problem(problems, text);
         List<AuditCheckpoint> checkpoints = chains.checkpoints(head.source());
         Map<Long, byte[]> hashAt = new HashMap<>();
         checkpoints.forEach(checkpoint -> hashAt.put(checkpoint.seq(), null));
+        RetentionCutCursor cuts = new RetentionCutCursor(retentionCuts.of(head.source()), keys);
+        RetentionCutCursor.CutListener dropped = cut -> hashAt.replaceAll((seq, hash) ->
+                seq == cut.lastSeq() ? cut.lastHash() : seq >= cut.firstSeq() && seq < cut.lastSeq() ? DROPPED : hash);
         long expectedSeq = 1;
         long events = 0;
         byte[] previous = AuditChainHash.GENESIS;
@@ -79,15 +92,20 @@ public class AuditChainVerifier {
                 page = page(connection, head.source(), after);
                 for (StoredLink link : page) {
                     events++;
+                    RetentionCutCursor.Position afterCuts = cuts.takeBefore(link.seq(), expectedSeq, problem, dropped);
+                    if (afterCuts != null) {
+                        expectedSeq = afterCuts.expectedSeq();
+                        previous = afterCuts.previousHash();
+                    }
                     if (link.seq() > expectedSeq) {
-                        problem(problems, "events " + expectedSeq + " to " + (link.seq() - 1) + " are missing (deleted)");
+                        problem.accept("events " + expectedSeq + " to " + (link.seq() - 1) + " are missing (deleted)");
                     } else if (!Arrays.equals(link.previousHash(), previous)) {
-                        problem(problems, "event " + link.seq() + " (" + link.record().eventId() + ") does not link to the"
+                        problem.accept("event " + link.seq() + " (" + link.record().eventId() + ") does not link to the"
                                 + " event before it (that event was changed or replaced)");
                     }
                     byte[] recomputed = AuditChainHash.of(link.previousHash(), head.source(), link.seq(), link.record());
                     if (!Arrays.equals(recomputed, link.hash())) {
-                        problem(problems, "event " + link.seq() + " (" + link.record().eventId() + ") was changed after"
+                        problem.accept("event " + link.seq() + " (" + link.record().eventId() + ") was changed after"
                                 + " it was stored");
                     }
                     if (hashAt.containsKey(link.seq())) {
@@ -99,24 +117,32 @@ public class AuditChainVerifier {
                 }
             } while (page.size() == PAGE);
         }
+        // the newest events of a chain may have been dropped by retention too
+        RetentionCutCursor.Position afterCuts = cuts.takeBefore(Long.MAX_VALUE, expectedSeq, problem, dropped);
+        if (afterCuts != null) {
+            expectedSeq = afterCuts.expectedSeq();
+            previous = afterCuts.previousHash();
+        }
         long lastSeq = expectedSeq - 1;
         if (head.seq() > lastSeq) {
-            problem(problems, "the chain ends at event " + lastSeq + " but reached " + head.seq()
+            problem.accept("the chain ends at event " + lastSeq + " but reached " + head.seq()
                     + ": the newest events were deleted");
         } else if (head.seq() == lastSeq && !Arrays.equals(head.hash(), previous)) {
-            problem(problems, "the head of the chain does not match its last event " + lastSeq);
+            problem.accept("the head of the chain does not match its last event " + lastSeq);
         }
         for (AuditCheckpoint checkpoint : checkpoints) {
             if (!keys.verify(checkpoint.kid(), checkpoint.signedBytes(), checkpoint.signature())) {
-                problem(problems, "the checkpoint at event " + checkpoint.seq() + " has no valid signature");
+                problem.accept("the checkpoint at event " + checkpoint.seq() + " has no valid signature");
             } else if (checkpoint.seq() > lastSeq) {
-                problem(problems, "a signed checkpoint vouches for event " + checkpoint.seq() + " but the chain ends at "
+                problem.accept("a signed checkpoint vouches for event " + checkpoint.seq() + " but the chain ends at "
                         + lastSeq + ": events were deleted");
-            } else if (!Arrays.equals(checkpoint.hash(), hashAt.get(checkpoint.seq()))) {
-                problem(problems, "event " + checkpoint.seq() + " differs from what its signed checkpoint vouches for");
+            } else if (hashAt.get(checkpoint.seq()) != DROPPED
+                    && !Arrays.equals(checkpoint.hash(), hashAt.get(checkpoint.seq()))) {
+                problem.accept("event " + checkpoint.seq() + " differs from what its signed checkpoint vouches for");
             }
         }
-        return new AuditChainReport.Source(head.source(), events, lastSeq, checkpoints.size(), List.copyOf(problems));
+        return new AuditChainReport.Source(head.source(), events, lastSeq, checkpoints.size(), List.copyOf(problems),
+                cuts.taken(), cuts.dropped());
     }
 
     private List<StoredLink> page(Connection connection, String source, long afterSeq) throws SQLException {

@@ -3,6 +3,7 @@ package io.gatehouse.controlplane.service;
 import io.gatehouse.controlplane.config.ControlPlaneConfig;
 import io.gatehouse.controlplane.domain.AuditChainEntry;
 import io.gatehouse.controlplane.domain.AuditChainHead;
+import io.gatehouse.controlplane.repository.AdvisoryLock;
 import io.gatehouse.controlplane.repository.AuditChainRepository;
 import io.gatehouse.controlplane.repository.AuditForwardPositions;
 import io.micrometer.core.instrument.Counter;
@@ -81,11 +82,11 @@ public class AuditForwarder {
      * replica is forwarding.
      */
     public int forwardTo(AuditSink sink) throws SQLException, IOException {
-        Optional<AuditForwardPositions.HeldLock> lock = positions.tryLock();
+        Optional<AdvisoryLock> lock = positions.tryLock();
         if (lock.isEmpty()) {
             return -1;
         }
-        try (AuditForwardPositions.HeldLock held = lock.get()) {
+        try (AdvisoryLock held = lock.get()) {
             int sent = 0;
             for (AuditChainHead head : chains.heads()) {
                 sent += forwardChain(sink, head);

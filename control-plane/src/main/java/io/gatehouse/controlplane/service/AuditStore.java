@@ -9,7 +9,7 @@ import io.gatehouse.controlplane.domain.StoredAuditEvent;
 import io.gatehouse.controlplane.model.AuditEventEntity;
 import io.gatehouse.controlplane.repository.AuditEventRepository;
 import io.gatehouse.controlplane.repository.AuditEventWriter;
-import io.gatehouse.controlplane.repository.IdentityRepository;
+import io.gatehouse.controlplane.repository.IdentityLastUse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,15 +28,15 @@ public class AuditStore {
 
     private final AuditEventWriter writer;
     private final AuditEventRepository events;
-    private final IdentityRepository identities;
+    private final IdentityLastUse lastUse;
     private final Counter storedEvents;
     private final Counter duplicateEvents;
 
-    public AuditStore(AuditEventWriter writer, AuditEventRepository events, IdentityRepository identities,
+    public AuditStore(AuditEventWriter writer, AuditEventRepository events, IdentityLastUse lastUse,
                       MeterRegistry metrics) {
         this.writer = writer;
         this.events = events;
-        this.identities = identities;
+        this.lastUse = lastUse;
         this.storedEvents = Counter.builder("gatehouse.audit.events.stored")
                 .description("Audit events durably stored").register(metrics);
         this.duplicateEvents = Counter.builder("gatehouse.audit.events.duplicate")
@@ -57,10 +57,10 @@ public class AuditStore {
         int inserted;
         try {
             inserted = writer.append(records);
+            lastUse.record(latestAllowedUsePerIdentity(records));
         } catch (SQLException e) {
             throw new AuditStoreUnavailableException("could not write " + records.size() + " audit events", e);
         }
-        latestAllowedUsePerIdentity(records).forEach(identities::recordUse);
         storedEvents.increment(inserted);
         duplicateEvents.increment(records.size() - inserted);
         return inserted;

@@ -64,7 +64,12 @@ public final class OtlpHttpLogSink implements AuditSink {
 
     @Override
     public String name() {
-        return "otlp:" + shownEndpoint;
+        return nameFor(endpoint);
+    }
+
+    /** The sink's name (its key in the forwarding positions) for an endpoint, without secrets. */
+    public static String nameFor(URI endpoint) {
+        return "otlp:" + withoutSecrets(endpoint);
     }
 
     @Override
