@@ -21,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,11 +77,11 @@ class ReplicaFailoverTest {
                 awaitInSync(controlPlaneB.httpUrl(), dataPlane.nodeId(), START_LIMIT);
             }
             String token = Tokens.deployBot();
-            List<String> requestIds = new ArrayList<>();
+            Map<String, String> requestIds = new LinkedHashMap<>(); // request id → the data plane that served it
             for (Suite.DataPlaneReplica dataPlane : dataPlanes) {
                 for (int i = 0; i < 3; i++) {
-                    requestIds.add(requestId(expect(200, Http.get(dataPlane.proxyUrl() + "/demo/customers/" + (60 + i), token),
-                            "through " + dataPlane.nodeId() + " before the failover")));
+                    requestIds.put(requestId(expect(200, Http.get(dataPlane.proxyUrl() + "/demo/customers/" + (60 + i), token),
+                            "through " + dataPlane.nodeId() + " before the failover")), dataPlane.nodeId());
                 }
             }
 
@@ -91,14 +90,17 @@ class ReplicaFailoverTest {
             CompletableFuture<HttpResponse<String>> held = Http.postJsonAsync(first.proxyUrl() + "/demo/refunds", token,
                     "{\"customerId\":\"61\",\"amount\":\"3.00\",\"note\":\"held across an approval-service failover\"}");
             String approvalId = awaitPendingApproval(approvalB.httpUrl() + "/api/v1/approvals", first.nodeId(), held);
+            // the data plane got the ticket and watches it (before that, the request itself would be lost with the replica)
+            Await.until(first.nodeId() + " watching approval " + approvalId, START_LIMIT,
+                    () -> watchesSent(first) > 0, () -> "no WatchApproval sent; held call " + describe(held));
 
             suite.killReplica(Service.CONTROL_PLANE, CONTROL_PLANE_B);
             suite.killReplica(Service.APPROVAL_SERVICE, APPROVAL_B);
 
             // every data plane keeps serving at once (last good config; audit in the spool)
             for (Suite.DataPlaneReplica dataPlane : dataPlanes) {
-                requestIds.add(requestId(expect(200, Http.get(dataPlane.proxyUrl() + "/demo/customers/42", token),
-                        "through " + dataPlane.nodeId() + " right after the kill")));
+                requestIds.put(requestId(expect(200, Http.get(dataPlane.proxyUrl() + "/demo/customers/42", token),
+                        "through " + dataPlane.nodeId() + " right after the kill")), dataPlane.nodeId());
             }
             assertFalse(held.isDone(), () -> "the held call waits for its approval: " + describe(held));
 
@@ -108,7 +110,7 @@ class ReplicaFailoverTest {
             expect(200, approved, "approved through the surviving approval service");
             HttpResponse<String> refund = held.get(30, TimeUnit.SECONDS);
             expect(201, refund, "the held call once approved through the surviving approval service");
-            requestIds.add(requestId(refund));
+            requestIds.put(requestId(refund), first.nodeId());
 
             // each data plane is now connected to the surviving control plane, and a change written there reaches all
             for (Suite.DataPlaneReplica dataPlane : dataPlanes) {
@@ -124,15 +126,18 @@ class ReplicaFailoverTest {
                 Duration took = Await.until("the new grant at " + dataPlane.nodeId(), FAILOVER_LIMIT,
                         () -> Http.get(url, token).statusCode() == 404, () -> Http.describe(Http.get(url, token)));
                 System.out.printf("failover: the grant reached %s after %d ms%n", dataPlane.nodeId(), took.toMillis());
-                requestIds.add(requestId(Http.get(url, token)));
+                requestIds.put(requestId(Http.get(url, token)), dataPlane.nodeId());
             }
 
-            // audit: everything spooled before and after the kill is stored exactly once, and every spool drains
+            // audit: every call's event, spooled before or after the kill, is stored exactly once (the approval
+            // service's own events of the held call carry its request id too, under their own source)
             Await.until("every call's audit event in the store", AUDIT_LIMIT,
-                    () -> requestIds.stream().allMatch(id -> storedCount(suite, id) > 0),
-                    () -> "missing " + requestIds.stream().filter(id -> storedCount(suite, id) == 0).toList());
-            for (String requestId : requestIds) {
-                assertEquals(1, storedCount(suite, requestId), "request " + requestId + " is stored exactly once");
+                    () -> requestIds.entrySet().stream().allMatch(call -> storedCount(suite, call.getKey(), call.getValue()) > 0),
+                    () -> "missing " + requestIds.entrySet().stream()
+                            .filter(call -> storedCount(suite, call.getKey(), call.getValue()) == 0).toList());
+            for (Map.Entry<String, String> call : requestIds.entrySet()) {
+                assertEquals(1, storedCount(suite, call.getKey(), call.getValue()), () -> "request " + call.getKey() + " of "
+                        + call.getValue() + " is stored exactly once: " + storedEvents(suite, call.getKey()));
             }
             for (Suite.DataPlaneReplica dataPlane : dataPlanes) {
                 String status = dataPlane.managementUrl() + "/api/v1/status";
@@ -180,6 +185,17 @@ class ReplicaFailoverTest {
         return found[0];
     }
 
+    /** WatchApproval calls the data plane sent (its gRPC client metrics). */
+    private static double watchesSent(Suite.DataPlaneReplica dataPlane) {
+        double sent = 0;
+        for (String line : Http.scrapeMetrics(dataPlane.managementUrl()).body().split("\n")) {
+            if (line.startsWith("grpc_client_requests_sent") && line.contains("method=\"WatchApproval\"")) {
+                sent += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sent;
+    }
+
     private static HttpResponse<String> expect(int status, HttpResponse<String> response, String what) {
         assertEquals(status, response.statusCode(), () -> what + ": " + Http.describe(response));
         return response;
@@ -202,10 +218,30 @@ class ReplicaFailoverTest {
         }
     }
 
-    private static long storedCount(Suite suite, String requestId) {
+    /** Every stored event naming the request: kind, source, event id. */
+    private static List<String> storedEvents(Suite suite, String requestId) {
         try (Connection connection = suite.database().connect(Database.CONTROL);
-             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM audit_event WHERE request_id = ?")) {
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT kind, data_plane_id, event_id, decision FROM audit_event WHERE request_id = ? ORDER BY id")) {
             query.setString(1, requestId);
+            List<String> events = new java.util.ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    events.add(result.getString(1) + " " + result.getString(2) + " " + result.getString(3) + " " + result.getString(4));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            return List.of("cannot read the audit store: " + e.getMessage());
+        }
+    }
+
+    private static long storedCount(Suite suite, String requestId, String dataPlaneId) {
+        try (Connection connection = suite.database().connect(Database.CONTROL);
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT count(*) FROM audit_event WHERE request_id = ? AND data_plane_id = ? AND kind = 'call'")) {
+            query.setString(1, requestId);
+            query.setString(2, dataPlaneId);
             try (ResultSet result = query.executeQuery()) {
                 return result.next() ? result.getLong(1) : 0;
             }

@@ -192,9 +192,12 @@ class ApprovalGateTest {
                 return Multi.createFrom().deferred(() -> {
                     int watch = watches.incrementAndGet();
                     if (watch <= lostWatches) {
-                        return Multi.createBy().concatenating().streams(
-                                Multi.createFrom().item(ticket(request.getApprovalId(), ApprovalState.APPROVAL_STATE_PENDING)),
-                                Multi.createFrom().failure(Status.UNAVAILABLE.withDescription("replica gone").asRuntimeException()));
+                        // like a gRPC stream: the current state, then the replica is gone a little later
+                        return Multi.createFrom().<ApprovalTicket>emitter(emitter -> {
+                            emitter.emit(ticket(request.getApprovalId(), ApprovalState.APPROVAL_STATE_PENDING));
+                            java.util.concurrent.CompletableFuture.delayedExecutor(50, java.util.concurrent.TimeUnit.MILLISECONDS)
+                                    .execute(() -> emitter.fail(Status.UNAVAILABLE.withDescription("replica gone").asRuntimeException()));
+                        });
                     }
                     return Multi.createFrom().item(ticket(request.getApprovalId(), decidedOnRewatch));
                 });
