@@ -34,10 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Issue #11: three data planes on two control planes (one database) and two approval services (one database), each
  * data plane configured with both addresses of each (gatehouse.control-plane.targets, gatehouse.approval.targets),
- * the replicas started here listed first so every data plane uses them. Both replicas are killed with SIGKILL: every
- * data plane keeps serving, reconnects to the survivors, receives a change written there, and ships its audit spool
- * there (every call stored exactly once); a call held for approval while its approval service dies goes through once
- * approved on the other one. Only processes started here are killed; the suite's own keep running.
+ * the replicas started here listed first so every data plane uses them. The control-plane replica is killed with
+ * SIGKILL, the approval-service replica stopped (SIGTERM, a graceful shutdown): every data plane keeps serving,
+ * reconnects to the survivors, receives a change written there, and ships its audit spool there (every call stored
+ * exactly once); a call held for approval while its approval service goes away goes through once approved on the
+ * other one. Only processes started here are stopped; the suite's own keep running.
  */
 @Order(4)
 class ReplicaFailoverTest {
@@ -95,9 +96,11 @@ class ReplicaFailoverTest {
                     () -> watchesSent(first) > 0, () -> "no WatchApproval sent; held call " + describe(held));
 
             suite.killReplica(Service.CONTROL_PLANE, CONTROL_PLANE_B);
-            suite.killReplica(Service.APPROVAL_SERVICE, APPROVAL_B);
+            long stopping = System.nanoTime();
+            suite.stopReplica(Service.APPROVAL_SERVICE, APPROVAL_B); // SIGTERM: a graceful shutdown, as in a rolling update
+            System.out.printf("failover: the approval service replica stopped in %d ms%n", (System.nanoTime() - stopping) / 1_000_000);
 
-            // every data plane keeps serving at once (last good config; audit in the spool)
+            // every data plane keeps serving (last good config; audit in the spool)
             for (Suite.DataPlaneReplica dataPlane : dataPlanes) {
                 requestIds.put(requestId(expect(200, Http.get(dataPlane.proxyUrl() + "/demo/customers/42", token),
                         "through " + dataPlane.nodeId() + " right after the kill")), dataPlane.nodeId());

@@ -122,10 +122,10 @@ public class ApprovalGate {
         // a watch lost with its approval-service replica is opened again (on another replica: the approval is in
         // the shared database) until the hold time is over
         Uni<ApprovalTicket> decided = approvals.watchApproval(WatchApprovalRequest.newBuilder().setApprovalId(pending.getApprovalId()).build())
-                .onFailure(ApprovalGate::isUnavailable).invoke(failure -> LOG.infof(
+                .onFailure(ApprovalGate::isLostStream).invoke(failure -> LOG.infof(
                         "Request %s: lost the watch of approval %s (%s); watching again", call.requestId(),
                         pending.getApprovalId(), describe(failure)))
-                .onFailure(ApprovalGate::isUnavailable).retry().withBackOff(WATCH_RETRY_MIN, WATCH_RETRY_MAX).indefinitely()
+                .onFailure(ApprovalGate::isLostStream).retry().withBackOff(WATCH_RETRY_MIN, WATCH_RETRY_MAX).indefinitely()
                 .select().where(ticket -> DECIDED.contains(ticket.getState()))
                 .toUni()
                 .ifNoItem().after(hold).recoverWithItem(pending)
@@ -190,8 +190,13 @@ public class ApprovalGate {
         return failure instanceof StatusRuntimeException sre && sre.getStatus().getCode() == Status.Code.NOT_FOUND;
     }
 
-    private static boolean isUnavailable(Throwable failure) {
-        return failure instanceof StatusRuntimeException sre && sre.getStatus().getCode() == Status.Code.UNAVAILABLE;
+    /**
+     * A stream ended by its server going away: UNAVAILABLE (connection lost) or CANCELLED (the server cancelled it as it
+     * shut down; a cancellation of ours never arrives as a failure).
+     */
+    private static boolean isLostStream(Throwable failure) {
+        return failure instanceof StatusRuntimeException sre
+                && (sre.getStatus().getCode() == Status.Code.UNAVAILABLE || sre.getStatus().getCode() == Status.Code.CANCELLED);
     }
 
     private static boolean isPrecondition(Throwable failure) {
