@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue #11: three data planes on two control planes (one database) and two approval services (one database), each
@@ -141,6 +142,12 @@ class ReplicaFailoverTest {
             for (Map.Entry<String, String> call : requestIds.entrySet()) {
                 assertEquals(1, storedCount(suite, call.getKey(), call.getValue()), () -> "request " + call.getKey() + " of "
                         + call.getValue() + " is stored exactly once: " + storedEvents(suite, call.getKey()));
+            }
+            // each data plane's hash chain, appended to by both control planes in turn, is intact
+            for (Suite.DataPlaneReplica dataPlane : dataPlanes) {
+                HttpResponse<String> verified = expect(200, Http.get(controlPlaneA + "/api/v1/audit/verify?source=" + dataPlane.nodeId(),
+                        Tokens.admin("it-auditor")), "the audit chain of " + dataPlane.nodeId());
+                assertTrue(readJson(verified).path("intact").asBoolean(), () -> Http.describe(verified));
             }
             for (Suite.DataPlaneReplica dataPlane : dataPlanes) {
                 String status = dataPlane.managementUrl() + "/api/v1/status";
