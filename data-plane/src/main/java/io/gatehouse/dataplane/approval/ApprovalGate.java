@@ -36,6 +36,8 @@ public class ApprovalGate {
     private static final Set<ApprovalState> DECIDED = Set.of(ApprovalState.APPROVAL_STATE_APPROVED,
             ApprovalState.APPROVAL_STATE_DENIED, ApprovalState.APPROVAL_STATE_EXPIRED, ApprovalState.APPROVAL_STATE_CONSUMED,
             ApprovalState.APPROVAL_STATE_CANCELLED);
+    private static final Duration WATCH_RETRY_MIN = Duration.ofMillis(100);
+    private static final Duration WATCH_RETRY_MAX = Duration.ofSeconds(2);
     static final String CALLER_GAVE_UP = "the caller closed the connection while the call was held";
 
     private final ApprovalService approvals;
@@ -117,7 +119,13 @@ public class ApprovalGate {
 
     private Uni<ApprovalTicket> awaitDecision(ApprovalTicket pending, Duration hold, ApprovalCall call,
                                               CompletionStage<Void> callerGone) {
+        // a watch lost with its approval-service replica is opened again (on another replica: the approval is in
+        // the shared database) until the hold time is over
         Uni<ApprovalTicket> decided = approvals.watchApproval(WatchApprovalRequest.newBuilder().setApprovalId(pending.getApprovalId()).build())
+                .onFailure(ApprovalGate::isLostStream).invoke(failure -> LOG.infof(
+                        "Request %s: lost the watch of approval %s (%s); watching again", call.requestId(),
+                        pending.getApprovalId(), describe(failure)))
+                .onFailure(ApprovalGate::isLostStream).retry().withBackOff(WATCH_RETRY_MIN, WATCH_RETRY_MAX).indefinitely()
                 .select().where(ticket -> DECIDED.contains(ticket.getState()))
                 .toUni()
                 .ifNoItem().after(hold).recoverWithItem(pending)
@@ -180,6 +188,15 @@ public class ApprovalGate {
 
     private static boolean isNotFound(Throwable failure) {
         return failure instanceof StatusRuntimeException sre && sre.getStatus().getCode() == Status.Code.NOT_FOUND;
+    }
+
+    /**
+     * A stream ended by its server going away: UNAVAILABLE (connection lost) or CANCELLED (the server cancelled it as it
+     * shut down; a cancellation of ours never arrives as a failure).
+     */
+    private static boolean isLostStream(Throwable failure) {
+        return failure instanceof StatusRuntimeException sre
+                && (sre.getStatus().getCode() == Status.Code.UNAVAILABLE || sre.getStatus().getCode() == Status.Code.CANCELLED);
     }
 
     private static boolean isPrecondition(Throwable failure) {

@@ -1,6 +1,8 @@
 package io.gatehouse.dataplane.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -26,6 +28,24 @@ public interface DataPlaneConfig {
     Masking masking();
 
     OAuth2 oauth2();
+
+    /**
+     * Several replicas of the control plane and of the approval service; the gRPC clients use them through
+     * {@code quarkus.grpc.clients.*} in application.properties, mapped here so the keys are known and can be logged.
+     */
+    @WithParentName
+    Replicas replicas();
+
+    /** {@code host[:port]} lists, tried in order; unset: the single {@code host} and {@code grpc-port}. */
+    interface Replicas {
+        /** {@code gatehouse.control-plane.targets}: control planes (config stream, audit shipping, node tokens). */
+        @WithName("control-plane.targets")
+        Optional<String> controlPlaneTargets();
+
+        /** {@code gatehouse.approval.targets}: approval services (one database behind them). */
+        @WithName("approval.targets")
+        Optional<String> approvalTargets();
+    }
 
     /** Access tokens the data plane buys for resources injected with OAuth2 client credentials. */
     interface OAuth2 {

@@ -68,7 +68,8 @@ public class ConfigStreamClient {
         this.lastGood = new LastGoodSnapshotFile(Path.of(config.dataPlane().stateDir()));
         this.signatures = new SnapshotSignatureVerifier(trustedKeys(config));
         this.nodeId = config.dataPlane().id();
-        this.controlPlaneAddress = config.controlPlane().host() + ":" + config.controlPlane().grpcPort();
+        this.controlPlaneAddress = config.replicas().controlPlaneTargets().filter(targets -> !targets.isBlank())
+                .orElse(config.controlPlane().host() + ":" + config.controlPlane().grpcPort());
         this.masking = new MaskingRuleCompiler(config.masking().hashKey().filter(key -> !key.isBlank())
                 .map(HashTokenizer::fromSecret));
     }

@@ -135,6 +135,28 @@ class ApprovalGateTest {
         assertTrue(unknown.reason().contains("does not exist"), unknown.reason());
     }
 
+    @Test
+    void aWatchLostWithItsApprovalServiceReplicaIsOpenedAgainAndSeesTheDecision() {
+        service.lostWatches = 2;
+        service.decidedOnRewatch = ApprovalState.APPROVAL_STATE_APPROVED;
+
+        ApprovalOutcome outcome = gate.decide(call(new ApprovalRule("g", 1), "why"), Duration.ofSeconds(10),
+                new CompletableFuture<>()).await().atMost(Duration.ofSeconds(10));
+
+        assertEquals(ApprovalOutcome.Verdict.APPROVED, outcome.verdict(), outcome.reason());
+        assertEquals(3, service.watches.get(), "two lost watches and the one that saw the decision");
+    }
+
+    @Test
+    void aWatchThatCannotBeOpenedAgainEndsPendingAfterTheHoldTime() {
+        service.lostWatches = Integer.MAX_VALUE;
+
+        ApprovalOutcome outcome = gate.decide(call(new ApprovalRule("g", 1), "why"), Duration.ofMillis(500),
+                new CompletableFuture<>()).await().atMost(Duration.ofSeconds(5));
+
+        assertEquals(ApprovalOutcome.Verdict.PENDING, outcome.verdict(), "never approved for want of an answer");
+    }
+
     private static ApprovalCall call(ApprovalRule rule, String justification) {
         return new ApprovalCall("deploy-bot", "platform", "demo", "POST", "/demo/refunds", null,
                 "{\"amount\":1}".getBytes(StandardCharsets.UTF_8), justification, rule, "req-1");
@@ -148,6 +170,9 @@ class ApprovalGateTest {
         volatile boolean failBreakGlass;
         volatile ApprovalTicket current;
         volatile boolean unknown;
+        volatile int lostWatches;
+        volatile ApprovalState decidedOnRewatch;
+        final java.util.concurrent.atomic.AtomicInteger watches = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public Uni<ApprovalTicket> requestApproval(ApprovalRequest request) {
@@ -163,6 +188,20 @@ class ApprovalGateTest {
             if (current != null) {
                 return Multi.createFrom().item(current);
             }
+            if (lostWatches > 0) {
+                return Multi.createFrom().deferred(() -> {
+                    int watch = watches.incrementAndGet();
+                    if (watch <= lostWatches) {
+                        // like a gRPC stream: the current state, then the replica is gone a little later
+                        return Multi.createFrom().<ApprovalTicket>emitter(emitter -> {
+                            emitter.emit(ticket(request.getApprovalId(), ApprovalState.APPROVAL_STATE_PENDING));
+                            java.util.concurrent.CompletableFuture.delayedExecutor(50, java.util.concurrent.TimeUnit.MILLISECONDS)
+                                    .execute(() -> emitter.fail(Status.UNAVAILABLE.withDescription("replica gone").asRuntimeException()));
+                        });
+                    }
+                    return Multi.createFrom().item(ticket(request.getApprovalId(), decidedOnRewatch));
+                });
+            }
             return Multi.createBy().concatenating().streams(
                     Multi.createFrom().item(ticket(request.getApprovalId(), ApprovalState.APPROVAL_STATE_PENDING)),
                     Multi.createFrom().nothing());
@@ -170,6 +209,10 @@ class ApprovalGateTest {
 
         @Override
         public Uni<ApprovalTicket> consumeApproval(ConsumeApprovalRequest request) {
+            if (decidedOnRewatch == ApprovalState.APPROVAL_STATE_APPROVED) {
+                return Uni.createFrom().item(ticket(request.getApprovalId(), ApprovalState.APPROVAL_STATE_CONSUMED).toBuilder()
+                        .setDecidedBy("olga").build());
+            }
             return Uni.createFrom().failure(Status.FAILED_PRECONDITION.asRuntimeException());
         }
 

@@ -393,15 +393,42 @@ public final class Suite implements AutoCloseable {
      * {@code controlPlaneGrpcPort}, with extra environment {@code settings}.
      */
     public synchronized String startDataPlaneReplica(String nodeId, int controlPlaneGrpcPort, Map<String, String> settings) {
-        int proxyPort = SuitePorts.freePort();
-        Path stateDir = options.workDir().resolve("data-plane-state-" + nodeId);
         Map<String, String> overrides = new HashMap<>(settings);
-        overrides.put("GATEHOUSE_PROXY_PORT", String.valueOf(proxyPort));
-        overrides.put("GATEHOUSE_DATA_PLANE_ID", nodeId);
-        overrides.put("GATEHOUSE_DATA_PLANE_STATE_DIR", stateDir.toString());
         overrides.put("GATEHOUSE_CONTROL_PLANE_GRPC_PORT", String.valueOf(controlPlaneGrpcPort));
-        startReplica(Service.DATA_PLANE, nodeId, overrides, stateDir);
-        return "http://127.0.0.1:" + proxyPort;
+        return startDataPlaneReplicas(Map.of(nodeId, overrides)).get(0).proxyUrl();
+    }
+
+    /**
+     * Starts several more data planes at once (node id → extra environment, e.g. {@code GATEHOUSE_CONTROL_PLANE_TARGETS}),
+     * each with its own ports and state directory, and waits until all are ready; in the order given.
+     */
+    public synchronized List<DataPlaneReplica> startDataPlaneReplicas(Map<String, Map<String, String>> nodes) {
+        List<DataPlaneReplica> started = new ArrayList<>();
+        List<PendingReplica> pending = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> node : nodes.entrySet()) {
+            String nodeId = node.getKey();
+            int proxyPort = SuitePorts.freePort();
+            Path stateDir = options.workDir().resolve("data-plane-state-" + nodeId);
+            Map<String, String> overrides = new HashMap<>(node.getValue());
+            overrides.put("GATEHOUSE_PROXY_PORT", String.valueOf(proxyPort));
+            overrides.put("GATEHOUSE_DATA_PLANE_ID", nodeId);
+            overrides.put("GATEHOUSE_DATA_PLANE_STATE_DIR", stateDir.toString());
+            PendingReplica replica = replicaProcess(Service.DATA_PLANE, nodeId, overrides, stateDir);
+            pending.add(replica);
+            started.add(new DataPlaneReplica(nodeId, "http://127.0.0.1:" + proxyPort, "http://127.0.0.1:" + replica.httpPort()));
+        }
+        startTogether(Service.DATA_PLANE, pending);
+        return started;
+    }
+
+    /**
+     * Starts another approval service on the same database (own HTTP and gRPC ports, log
+     * {@code logs/approval-service-<name>.log}) and waits until it is ready.
+     */
+    public synchronized ApprovalServiceReplica startApprovalServiceReplica(String name) {
+        int grpcPort = SuitePorts.freePort();
+        int httpPort = startReplica(Service.APPROVAL_SERVICE, name, Map.of("QUARKUS_GRPC_SERVER_PORT", String.valueOf(grpcPort)), null);
+        return new ApprovalServiceReplica("http://127.0.0.1:" + httpPort, grpcPort);
     }
 
     /**
@@ -427,12 +454,70 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills a replica the hard way (SIGKILL, as {@code kill -9}) and waits until it is gone; it is forgotten, as after
+     * {@link #stopReplica}.
+     */
+    public synchronized void killReplica(Service service, String name) {
+        String processName = service.module() + "-" + name;
+        for (ManagedProcess replica : List.copyOf(replicas)) {
+            if (replica.spec().name().equals(processName)) {
+                out.println("killing " + service.displayName() + " replica " + name + " (kill -9)…");
+                ProcessHandle.of(replica.pid()).ifPresent(handle -> {
+                    handle.destroyForcibly();
+                    try {
+                        handle.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(processName + " (pid " + handle.pid() + ") did not exit after SIGKILL", e);
+                    }
+                });
+                replica.stop(Duration.ofSeconds(1)); // releases what the launcher holds for it
+                replicas.remove(replica);
+            }
+        }
+    }
+
     /** Where a control-plane replica listens. */
     public record ControlPlaneReplica(String httpUrl, int grpcPort) {
     }
 
+    /** Where an approval-service replica listens. */
+    public record ApprovalServiceReplica(String httpUrl, int grpcPort) {
+    }
+
+    /** A data-plane replica: its node id, proxy and management URLs. */
+    public record DataPlaneReplica(String nodeId, String proxyUrl, String managementUrl) {
+    }
+
+    private record PendingReplica(String name, ManagedProcess process, int httpPort, Path stateDir) {
+    }
+
     /** Starts {@code service} again with the primary's settings, a free HTTP port and {@code overrides}; answers the port. */
     private int startReplica(Service service, String name, Map<String, String> overrides, Path stateDir) {
+        PendingReplica replica = replicaProcess(service, name, overrides, stateDir);
+        startTogether(service, List.of(replica));
+        return replica.httpPort();
+    }
+
+    /** Starts the processes of {@code pending} at once, then waits until each one is ready. */
+    private void startTogether(Service service, List<PendingReplica> pending) {
+        String names = String.join(", ", pending.stream().map(PendingReplica::name).toList());
+        step(service.displayName() + (pending.size() == 1 ? " replica " : " replicas ") + names, () -> {
+            for (PendingReplica replica : pending) {
+                if (replica.stateDir() != null) {
+                    Files.createDirectories(replica.stateDir());
+                }
+                replica.process().start();
+            }
+            for (PendingReplica replica : pending) {
+                replica.process().awaitReady();
+            }
+            return String.join(", ", pending.stream().map(replica -> "http://127.0.0.1:" + replica.httpPort()).toList());
+        });
+    }
+
+    /** A replica of {@code service} with the primary's settings, a free HTTP port and {@code overrides}; not started. */
+    private PendingReplica replicaProcess(Service service, String name, Map<String, String> overrides, Path stateDir) {
         ensureOpen();
         ProcessSpec primary = requireService(service).spec();
         int httpPort = SuitePorts.freePort();
@@ -447,15 +532,7 @@ public final class Suite implements AutoCloseable {
         overrides.forEach(spec::env);
         ManagedProcess replica = new ManagedProcess(spec.build());
         replicas.add(replica);
-        step(service.displayName() + " replica " + name, () -> {
-            if (stateDir != null) {
-                Files.createDirectories(stateDir);
-            }
-            replica.start();
-            replica.awaitReady();
-            return "http://127.0.0.1:" + httpPort;
-        });
-        return httpPort;
+        return new PendingReplica(name, replica, httpPort, stateDir);
     }
 
     private ManagedProcess requireService(Service service) {
