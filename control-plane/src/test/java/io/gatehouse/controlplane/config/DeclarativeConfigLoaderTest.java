@@ -116,7 +116,7 @@ class DeclarativeConfigLoaderTest {
                 """);
 
         assertProblems(problems, 
-                "resources[0].retries: unknown key (allowed: name, host, pathPrefix, upstream, credential, masking, timeout, recording)",
+                "resources[0].retries: unknown key (allowed: name, host, pathPrefix, upstream, credential, masking, timeout, recording, identityAssertion)",
                 "resources[0].pathPrefix: must be an absolute path of plain segments without trailing '/', e.g. /payments ('/' only together with a host), was 'demo/'",
                 "resources[0].upstream: must be an absolute http(s) URL with a host and without credentials, query or fragment, was 'ftp://user:secret@example.com/x'",
                 "resources[0].credential.header: required",

@@ -92,6 +92,17 @@ public interface DataPlaneConfig {
 
         /** TLS on the proxy listener, and with it HTTP/2 (negotiated by ALPN); plain HTTP/1.1 unless both files are set. */
         Tls tls();
+
+        /** Graceful shutdown. */
+        Drain drain();
+    }
+
+    interface Drain {
+        /** How long readiness is down, with calls still served, before new connections are refused. */
+        Duration readyDelay();
+
+        /** Longest wait for the calls in flight once new connections are refused. */
+        Duration timeout();
     }
 
     interface Tls {

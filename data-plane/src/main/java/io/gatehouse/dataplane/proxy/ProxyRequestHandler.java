@@ -83,11 +83,13 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final Optional<String> approvalStatusUrl;
     private final MaskingLimits maskingLimits;
     private final QueryRedactor queryRedactor;
+    private final ProxyDrain drain;
 
     public ProxyRequestHandler(PolicyHolder policies, TokenAuthenticator authenticator, IdentityRateLimiter rateLimiter,
                                ApprovalGate approvalGate, CredentialCache credentials, OAuth2AccessTokens accessTokens,
-                               AuditShipper audit, IdentityAssertionSigner assertions, Vertx vertx, DataPlaneConfig config,
-                               MeterRegistry metrics) {
+                               AuditShipper audit, IdentityAssertionSigner assertions, ProxyDrain drain, Vertx vertx,
+                               DataPlaneConfig config, MeterRegistry metrics) {
+        this.drain = drain;
         this.policies = policies;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
@@ -120,6 +122,10 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         request.pause();
+        drain.callStarted();
+        if (drain.leaving()) {
+            closeAfterThisCall(request);
+        }
         ProxyCall call = new ProxyCall(request);
         request.response().putHeader(ProxyHeaders.REQUEST_ID, call.requestId);
         Context context = Vertx.currentContext();
@@ -407,6 +413,20 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private void finish(ProxyCall call, CallDecision decision, String reason, int status) {
         audit.record(call.toRecord(decision, reason, status, queryRedactor.redact(call.request.query())));
         metrics.call(call.resourceName(), decision, status, System.nanoTime() - call.startedNanos);
+        if ("close".equals(call.request.response().headers().get("Connection"))) {
+            // Vert.x sends the header but keeps the connection; the answer is written, so it can go now
+            call.request.connection().close();
+        }
+        drain.callFinished();
+    }
+
+    /** While draining: the caller's next call goes over a new connection (to another replica, once this one is unready). */
+    private static void closeAfterThisCall(HttpServerRequest request) {
+        if (request.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+            request.connection().shutdown(); // GOAWAY: the streams in flight finish, no new one is taken
+        } else {
+            request.response().putHeader("Connection", "close");
+        }
     }
 
     /** Runs a Mutiny result back on the request's event-loop context. */

@@ -29,7 +29,7 @@ public class ProxyServer {
     private static final Logger LOG = Logger.getLogger(ProxyServer.class);
 
     void start(@Observes StartupEvent event, Vertx vertx, ProxyRequestHandler handler, DataPlaneConfig config,
-               MeterRegistry metrics) throws Exception {
+               MeterRegistry metrics, ProxyDrain drain) throws Exception {
         DataPlaneConfig.Proxy proxy = config.proxy();
         boolean tls = ProxyTls.enabled(proxy.tls());
         ConnectionLimit limit = new ConnectionLimit(proxy.maxConnections(), metrics);
@@ -37,7 +37,7 @@ public class ProxyServer {
         vertx.deployVerticle(() -> new AbstractVerticle() {
                     @Override
                     public void start(Promise<Void> started) {
-                        create(vertx, proxy, handler, limit).listen()
+                        create(vertx, proxy, handler, limit, drain).listen()
                                 .onSuccess(server -> started.complete())
                                 .onFailure(started::fail);
                     }
@@ -60,7 +60,8 @@ public class ProxyServer {
      * checked by Netty's codec, and its requests pass {@link Http2RequestRules}), and requests Netty could not
      * decode answered with problem+json and a closed connection.
      */
-    static HttpServer create(Vertx vertx, DataPlaneConfig.Proxy proxy, Handler<HttpServerRequest> handler, ConnectionLimit limit) {
+    static HttpServer create(Vertx vertx, DataPlaneConfig.Proxy proxy, Handler<HttpServerRequest> handler, ConnectionLimit limit,
+                             ProxyDrain drain) {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(proxy.host())
                 .setPort(proxy.port())
@@ -74,6 +75,10 @@ public class ProxyServer {
         }
         return vertx.createHttpServer(options)
                 .connectionHandler(connection -> {
+                    if (drain.refusesConnections()) {
+                        connection.close();
+                        return;
+                    }
                     if (limit.admit(connection) && !(connection instanceof Http2ServerConnection)) {
                         StrictRequestFraming.install(connection, proxy.maxInitialLineLength(), proxy.maxHeaderSize());
                     }

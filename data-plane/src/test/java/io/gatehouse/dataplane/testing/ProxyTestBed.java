@@ -1,5 +1,6 @@
 package io.gatehouse.dataplane.testing;
 
+import io.gatehouse.dataplane.proxy.ProxyDrain;
 import io.gatehouse.dataplane.assertion.AssertionSigningKey;
 import io.gatehouse.dataplane.assertion.IdentityAssertionSigner;
 import io.gatehouse.dataplane.PolicyFixtures;
@@ -66,10 +67,12 @@ public final class ProxyTestBed implements AutoCloseable {
     private final List<CallRecord> auditRecords;
     private final MeterRegistry metrics;
     private final AssertionSigningKey assertionKey;
+    private final ProxyDrain drain;
 
     private ProxyTestBed(Vertx vertx, TestIssuer issuer, HttpServer proxy, List<CallRecord> auditRecords, MeterRegistry metrics,
-                         AssertionSigningKey assertionKey) {
+                         AssertionSigningKey assertionKey, ProxyDrain drain) {
         this.assertionKey = assertionKey;
+        this.drain = drain;
         this.vertx = vertx;
         this.issuer = issuer;
         this.proxy = proxy;
@@ -83,6 +86,11 @@ public final class ProxyTestBed implements AutoCloseable {
 
     public int port() {
         return proxy.actualPort();
+    }
+
+    /** The graceful-shutdown drain of this proxy. */
+    public ProxyDrain drain() {
+        return drain;
     }
 
     /** The key the proxy signs identity assertions with. */
@@ -141,6 +149,8 @@ public final class ProxyTestBed implements AutoCloseable {
     public static final class Builder {
         private final List<Resource> resources = new ArrayList<>();
         private final Map<String, String> settings = new HashMap<>();
+        private Duration drainReadyDelay = Duration.ZERO;
+        private Duration drainTimeout = Duration.ofSeconds(10);
         private String secret = "upstream-secret-value";
         private Vertx vertx;
         private boolean spoolFull;
@@ -192,6 +202,13 @@ public final class ProxyTestBed implements AutoCloseable {
             return this;
         }
 
+        /** How the proxy drains when {@link ProxyServerAccess#runDrain} is called. */
+        public Builder drain(Duration readyDelay, Duration timeout) {
+            this.drainReadyDelay = readyDelay;
+            this.drainTimeout = timeout;
+            return this;
+        }
+
         /** Any {@code gatehouse.*} setting, over application.properties. */
         public Builder setting(String key, String value) {
             settings.put(key, value);
@@ -212,13 +229,14 @@ public final class ProxyTestBed implements AutoCloseable {
             List<CallRecord> records = new CopyOnWriteArrayList<>();
             MeterRegistry metrics = registry != null ? registry : new SimpleMeterRegistry();
             AssertionSigningKey assertionKey = new AssertionSigningKey();
+            ProxyDrain drain = ProxyServerAccess.drain(drainReadyDelay, drainTimeout);
             ProxyRequestHandler handler = new ProxyRequestHandler(policies, new TokenAuthenticator(vx, config),
                     new IdentityRateLimiter(), new ApprovalGate(null, config), new FixedCredential(config, secret), new OAuth2AccessTokens(vx, config, oauth2Clock),
                     new InMemoryAudit(config, records, spoolFull), new IdentityAssertionSigner(assertionKey, config),
-                    vx, config, metrics);
-            HttpServer server = ProxyServerAccess.create(vx, config.proxy(), handler, metrics).listen(0, "127.0.0.1")
+                    drain, vx, config, metrics);
+            HttpServer server = ProxyServerAccess.create(vx, config.proxy(), handler, metrics, drain).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            return new ProxyTestBed(vx, issuer, server, records, metrics, assertionKey);
+            return new ProxyTestBed(vx, issuer, server, records, metrics, assertionKey, drain);
         }
     }
 

@@ -289,6 +289,8 @@ public final class Suite implements AutoCloseable {
             case DATA_PLANE -> spec
                     .env("GATEHOUSE_PROXY_HOST", "127.0.0.1")
                     .env("GATEHOUSE_PROXY_PORT", ports.proxy())
+                    // no load balancer to wait for on one machine: draining starts refusing new connections at once
+                    .env("GATEHOUSE_PROXY_DRAIN_READY_DELAY", "0S")
                     .env("GATEHOUSE_DATA_PLANE_ID", DATA_PLANE_ID)
                     .env("GATEHOUSE_DATA_PLANE_STATE_DIR", dataPlaneStateDir())
                     .env("GATEHOUSE_CONTROL_PLANE_HOST", "127.0.0.1")
