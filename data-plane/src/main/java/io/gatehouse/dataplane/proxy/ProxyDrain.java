@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       still served, for {@code gatehouse.proxy.drain.ready-delay} — the time a load balancer needs to stop
  *       sending new calls here;</li>
  *   <li>then new connections are closed unread, and the calls in flight are waited for, at most
- *       {@code gatehouse.proxy.drain.timeout}; their audit outcomes are in the spool when they finish.</li>
+ *       {@code gatehouse.proxy.drain.timeout}; their audit outcomes are in the spool when they finish;</li>
+ *   <li>a call that still arrives after that, on a connection opened before, gets 503 and is not forwarded: the
+ *       process is about to exit and could not answer it.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -27,7 +29,7 @@ public class ProxyDrain {
 
     private static final Logger LOG = Logger.getLogger(ProxyDrain.class);
 
-    enum Phase { SERVING, LEAVING, CLOSING }
+    enum Phase { SERVING, LEAVING, CLOSING, CLOSED }
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object finished = new Object();
@@ -64,7 +66,12 @@ public class ProxyDrain {
 
     /** Whether new connections are refused. */
     boolean refusesConnections() {
-        return phase == Phase.CLOSING;
+        return phase == Phase.CLOSING || phase == Phase.CLOSED;
+    }
+
+    /** Whether the drain is over: a call that still arrives (on a connection opened before) is refused, not forwarded. */
+    boolean closed() {
+        return phase == Phase.CLOSED;
     }
 
     int inFlight() {
@@ -94,6 +101,7 @@ public class ProxyDrain {
                 TimeUnit.NANOSECONDS.timedWait(finished, deadline - System.nanoTime());
             }
         }
+        phase = Phase.CLOSED;
         int left = inFlight.get();
         if (left > 0) {
             LOG.warnf("Draining the proxy: %d call(s) still in flight after %s are cut off; raise gatehouse.proxy.drain.timeout"

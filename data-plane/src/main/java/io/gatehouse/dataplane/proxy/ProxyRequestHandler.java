@@ -128,6 +128,11 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         }
         ProxyCall call = new ProxyCall(request);
         request.response().putHeader(ProxyHeaders.REQUEST_ID, call.requestId);
+        if (drain.closed()) {
+            request.response().putHeader("Retry-After", "1");
+            refuse(call, new ProblemException(Problem.unavailable("this gateway replica is shutting down; retry the call")));
+            return;
+        }
         Context context = Vertx.currentContext();
         Future.succeededFuture(call)
                 .map(this::canonicalize)

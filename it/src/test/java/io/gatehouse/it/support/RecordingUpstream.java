@@ -80,6 +80,11 @@ public final class RecordingUpstream implements AutoCloseable {
         return uris.isEmpty() ? null : uris.get(uris.size() - 1);
     }
 
+    /** Every request URI received so far, in order. */
+    public List<String> uris() {
+        return List.copyOf(uris);
+    }
+
     /** Every Authorization header received so far (empty strings for requests without one). */
     public List<String> authorizations() {
         return List.copyOf(authorizations);
