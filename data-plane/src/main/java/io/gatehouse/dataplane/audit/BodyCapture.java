@@ -68,6 +68,11 @@ public final class BodyCapture {
         kept = grown;
     }
 
+    /** More bytes passed than were kept. */
+    public boolean overflowed() {
+        return size > kept.length;
+    }
+
     /** What was seen so far. A body holding NUL bytes is not text after all, and is recorded as binary. */
     public RecordedBody result() {
         boolean binary = !textual || containsNul(kept);
