@@ -14,10 +14,6 @@ final class TappedReadStream implements ReadStream<Buffer> {
     private final Handler<Buffer> observer;
     private final Runnable endObserver;
 
-    TappedReadStream(ReadStream<Buffer> source, Handler<Buffer> observer) {
-        this(source, observer, () -> { });
-    }
-
     TappedReadStream(ReadStream<Buffer> source, Handler<Buffer> observer, Runnable endObserver) {
         this.source = source;
         this.observer = observer;
