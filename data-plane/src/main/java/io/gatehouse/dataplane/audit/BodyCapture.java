@@ -12,7 +12,9 @@ public final class BodyCapture {
     private final String contentType;
     private final boolean textual;
     private final int cap;
+    /** The first {@link #keptLength} bytes are the body's; grown by doubling, so tiny chunks cost no more than big ones. */
     private byte[] kept = new byte[0];
+    private int keptLength;
     private long size;
 
     private BodyCapture(String contentType, boolean textual, int cap) {
@@ -50,7 +52,7 @@ public final class BodyCapture {
 
     /** How many more bytes of the body would be kept: callers need copy no more of a chunk than that. */
     public int wanted() {
-        return textual ? Math.max(0, cap - kept.length) : 0;
+        return textual ? Math.max(0, cap - keptLength) : 0;
     }
 
     /**
@@ -59,19 +61,27 @@ public final class BodyCapture {
      */
     public void feed(byte[] head, int chunkLength) {
         size += chunkLength;
-        if (!textual || kept.length >= cap || head.length == 0) {
+        if (!textual || keptLength >= cap || head.length == 0) {
             return;
         }
-        int take = Math.min(head.length, cap - kept.length);
-        byte[] grown = Arrays.copyOf(kept, kept.length + take);
-        System.arraycopy(head, 0, grown, kept.length, take);
-        kept = grown;
+        int take = Math.min(head.length, cap - keptLength);
+        if (keptLength + take > kept.length) {
+            kept = Arrays.copyOf(kept, Math.min(cap, Math.max(keptLength + take, 2 * kept.length)));
+        }
+        System.arraycopy(head, 0, kept, keptLength, take);
+        keptLength += take;
+    }
+
+    /** More bytes passed than were kept. */
+    public boolean overflowed() {
+        return size > keptLength;
     }
 
     /** What was seen so far. A body holding NUL bytes is not text after all, and is recorded as binary. */
     public RecordedBody result() {
-        boolean binary = !textual || containsNul(kept);
-        return new RecordedBody(size, contentType, binary ? new byte[0] : kept.clone(), size > kept.length, binary);
+        byte[] content = Arrays.copyOf(kept, keptLength);
+        boolean binary = !textual || containsNul(content);
+        return new RecordedBody(size, contentType, binary ? new byte[0] : content, size > keptLength, binary);
     }
 
     private static boolean containsNul(byte[] bytes) {

@@ -44,10 +44,11 @@ final class ProxyCall {
 
     /** @param redactedQuery the call's query with sensitive values redacted, or null */
     CallRecord toRecord(CallDecision decision, String reason, int status, String redactedQuery) {
+        CallDetails details = details(redactedQuery);
         return new CallRecord(UUID.randomUUID().toString(), requestId, startedAt, identity, resourceName(),
                 request.method().name(), canonicalPath == null ? request.path() : canonicalPath, decision, reason,
-                approvalId, status, Duration.ofNanos(System.nanoTime() - startedNanos), maskedValues,
-                details(redactedQuery));
+                approvalId, status, Duration.ofNanos(System.nanoTime() - startedNanos),
+                recorder == null ? maskedValues : recorder.maskedValues(maskedValues), details);
     }
 
     private CallDetails details(String redactedQuery) {

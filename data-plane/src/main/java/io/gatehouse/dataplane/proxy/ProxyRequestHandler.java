@@ -167,7 +167,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
             call.identityOwnerTeam = caller.identity().ownerTeam();
             call.authorization = Authorizer.authorize(policy, caller.identity(), call.request.method().name(),
                     requestHost(call.request), call.canonicalPath, Instant.now());
-            call.recorder = new CallRecorder(call.authorization.resource());
+            call.recorder = new CallRecorder(call.authorization.resource(), maskingLimits, call.requestId);
             call.recorder.requestHeaders(call.request.headers());
             rateLimiter.acquire(caller.identity(), System.nanoTime());
             return call.authorization;

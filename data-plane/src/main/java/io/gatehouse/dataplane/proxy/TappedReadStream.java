@@ -4,15 +4,20 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 
-/** A read stream that shows each chunk to an observer before passing it on; flow control is the source's. */
+/**
+ * A read stream that shows each chunk, and its end, to an observer before passing them on; flow control is the
+ * source's. The observer must not throw.
+ */
 final class TappedReadStream implements ReadStream<Buffer> {
 
     private final ReadStream<Buffer> source;
     private final Handler<Buffer> observer;
+    private final Runnable endObserver;
 
-    TappedReadStream(ReadStream<Buffer> source, Handler<Buffer> observer) {
+    TappedReadStream(ReadStream<Buffer> source, Handler<Buffer> observer, Runnable endObserver) {
         this.source = source;
         this.observer = observer;
+        this.endObserver = endObserver;
     }
 
     @Override
@@ -50,7 +55,10 @@ final class TappedReadStream implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-        source.endHandler(endHandler);
+        source.endHandler(endHandler == null ? null : end -> {
+            endObserver.run();
+            endHandler.handle(end);
+        });
         return this;
     }
 }

@@ -44,4 +44,20 @@ class AuditEventsTest {
         assertTrue(event.getResponseBody().getTruncated());
         assertTrue(event.getRecordedBestEffort());
     }
+
+    @Test
+    void aRequestBodyThatCouldNotBeMaskedIsShippedWithoutContentAndTheSummarySaysWhy() {
+        CallDetails details = new CallDetails("bodies", null, Map.of(), Map.of(),
+                RecordedBody.unmaskable(120, "application/json", "the body is not valid JSON: a value was expected"),
+                null, false);
+        AuditEvent event = AuditEvents.outcome(new CallRecord("e-1", "r-1", Instant.now(), "deploy-bot", "demo", "POST",
+                "/demo/x", CallDecision.ALLOWED, null, null, 200, Duration.ofMillis(4),
+                Map.of("request-body-unmaskable", 1), details), "dp-1");
+
+        assertTrue(event.getRequestBody().getBinary(), "content not recorded");
+        assertTrue(event.getRequestBody().getContent().isEmpty());
+        assertEquals(120, event.getRequestBody().getSize());
+        assertEquals("application/json", event.getRequestBody().getContentType());
+        assertEquals(List.of("request-body-unmaskable"), event.getMaskedFieldsList());
+    }
 }

@@ -141,6 +141,27 @@ public final class ProxyTestBed implements AutoCloseable {
         throw new AssertionError("no audit record of " + path + " in " + auditRecords);
     }
 
+    /**
+     * The audit record of the call whose answer carried {@code requestId} (written just after the answer): waits,
+     * woken by each record written, at most {@code timeout}.
+     */
+    public CallRecord awaitRecordOfRequest(String requestId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (auditRecords) {
+            while (true) {
+                var found = auditRecords.stream().filter(record -> requestId.equals(record.requestId())).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no audit record of request " + requestId + " in " + auditRecords);
+                }
+                TimeUnit.NANOSECONDS.timedWait(auditRecords, left);
+            }
+        }
+    }
+
     @Override
     public void close() throws Exception {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -286,6 +307,9 @@ public final class ProxyTestBed implements AutoCloseable {
         @Override
         public void record(CallRecord record) {
             records.add(record);
+            synchronized (records) {
+                records.notifyAll();
+            }
         }
     }
 }
