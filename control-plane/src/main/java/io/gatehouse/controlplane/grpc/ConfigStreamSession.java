@@ -48,6 +48,8 @@ final class ConfigStreamSession {
     private String nodeId;
     /** The data plane's assertion key id; null if it sent none. */
     private String assertionKid;
+    /** Set once the assertion key is stored: no snapshot is sent before. */
+    private volatile boolean keyStored;
     private long streamId;
     private long lastSentGeneration;
     private Cancellable requestSubscription;
@@ -99,10 +101,12 @@ final class ConfigStreamSession {
         LOG.infof("Data plane %s opened a config stream (holds version '%s'%s)", nodeId, request.getVersionInfo(),
                 assertionKey == null ? "" : ", assertion key " + assertionKey.kid());
         publicationSubscription = publisher.publications().subscribe().with(this::send);
+        // publications before the key is stored are not sent; the current snapshot, read after, is at least as new
         Uni.createFrom().item(() -> {
                     if (assertionKey != null) {
                         assertionKeys.register(assertionKey);
                     }
+                    keyStored = true;
                     return publisher.current();
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
@@ -129,7 +133,7 @@ final class ConfigStreamSession {
 
     /** Sends a snapshot unless a newer one was already sent on this stream. */
     private synchronized void send(PolicySnapshot snapshot) {
-        if (snapshot.generation() <= lastSentGeneration || emitter.isCancelled()) {
+        if (!keyStored || snapshot.generation() <= lastSentGeneration || emitter.isCancelled()) {
             return;
         }
         lastSentGeneration = snapshot.generation();
