@@ -52,7 +52,7 @@ public final class AuditDurabilityBenchmark implements Callable<Integer> {
             description = "How long the control plane stays down before it is started again (default ${DEFAULT-VALUE}).")
     Duration outage;
 
-    @Option(names = "--warm-up", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(names = "--warm-up", defaultValue = "60s", converter = DurationConverter.class,
             description = "Load before the measured time (JIT, pools); its calls are checked too (default ${DEFAULT-VALUE}).")
     Duration warmUp;
 
@@ -101,7 +101,7 @@ public final class AuditDurabilityBenchmark implements Callable<Integer> {
             String managementUrl = suite.httpUrl(Service.DATA_PLANE);
             AtomicReference<String> token = new AtomicReference<>(bench.token());
             String url = bench.gatewayUrl(BenchConfig.PASSTHROUGH, "/customers/42");
-            checkOneCall(url, token.get());
+            RecordingLoadGenerator.Answer checkCall = checkOneCall(url, token.get());
 
             ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
             List<AuditDurabilityReport.Sample> samples = new CopyOnWriteArrayList<>();
@@ -113,12 +113,14 @@ public final class AuditDurabilityBenchmark implements Callable<Integer> {
                 load.start();
                 Sampler sampler = new Sampler(load, suite, managementUrl, marks, warmUp, samples);
                 scheduler.scheduleAtFixedRate(sampler, sample.toMillis(), sample.toMillis(), TimeUnit.MILLISECONDS);
-                System.out.printf("warm-up: %s with %d connections…%n", warmUp, connections);
+                System.out.printf("warm-up: %s with %d connections…%n", AuditDurabilityReport.human(warmUp), connections);
                 marks.measuredStart = sleepUntil(marks.loadStart + warmUp.toNanos());
-                System.out.printf("measured load: %s; the control plane is killed after %s for %s…%n", duration, outageStart, outage);
+                System.out.printf("measured load: %s; the control plane is killed after %s for %s…%n",
+                        AuditDurabilityReport.human(duration), AuditDurabilityReport.human(outageStart), AuditDurabilityReport.human(outage));
                 sleepUntil(marks.measuredStart + outageStart.toNanos());
                 marks.kill = System.nanoTime();
                 suite.killService(Service.CONTROL_PLANE);
+                System.out.printf("control plane killed (SIGKILL) %.1f s into the measured load%n", seconds(marks.kill - marks.measuredStart));
                 sleepUntil(marks.kill + outage.toNanos());
                 marks.restart = System.nanoTime();
                 suite.startService(Service.CONTROL_PLANE);
@@ -130,15 +132,18 @@ public final class AuditDurabilityBenchmark implements Callable<Integer> {
                 System.out.printf("load ended: %d answered, %d without an answer; waiting for the spool to drain…%n",
                         load.answered(), load.unanswered());
                 sampler.run();
+                double backlogAtLoadEnd = SpoolMetrics.read(managementUrl).backlogEvents();
                 double drainSeconds = awaitDrained(managementUrl, marks.loadEnd);
                 long callRows = awaitStoreSettled(suite);
                 scheduler.shutdownNow();
                 StoredAuditEvents stored = StoredAuditEvents.read(suite.database());
+                List<RecordingLoadGenerator.Answer> answers = new ArrayList<>(load.answers());
+                answers.add(checkCall); // before the load: in no phase, but checked like the others
                 AuditDurabilityReport report = AuditDurabilityReport.analyze(new AuditDurabilityReport.Run(
                         startedAt, Instant.now(), commandLine, loadAverageAtStart, BenchEnvironment.loadAverages(),
                         bench.serviceJvmOptions(), duration, outageStart, outage, warmUp, connections, timeout, sample,
                         marks.phases(), seconds(marks.ready - marks.restart), drainSeconds, callRows,
-                        load.answers(), load.noAnswers(), List.copyOf(samples), stored));
+                        answers, load.noAnswers(), List.copyOf(samples), backlogAtLoadEnd, stored));
                 Files.createDirectories(output);
                 Files.writeString(output.resolve(name + ".md"), report.markdown());
                 Files.writeString(output.resolve(name + ".json"), report.json());
@@ -151,13 +156,16 @@ public final class AuditDurabilityBenchmark implements Callable<Integer> {
     }
 
     /** Fails fast (before minutes of load) when the gateway does not answer 200 with a request id. */
-    private static void checkOneCall(String url, String token) throws Exception {
+    private static RecordingLoadGenerator.Answer checkOneCall(String url, String token) throws Exception {
+        long sent = System.nanoTime();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 || response.headers().firstValue(RecordingLoadGenerator.REQUEST_ID).isEmpty()) {
             throw new IllegalStateException("a first call through the gateway answered " + response.statusCode() + " "
                     + response.headers().map() + " " + response.body());
         }
+        return new RecordingLoadGenerator.Answer(response.headers().firstValue(RecordingLoadGenerator.REQUEST_ID).orElseThrow(),
+                response.statusCode(), sent, System.nanoTime());
     }
 
     /** Waits until the data plane reports no unacknowledged audit events; answers the seconds since {@code since}. */
@@ -172,7 +180,7 @@ public final class AuditDurabilityBenchmark implements Callable<Integer> {
             }
             if (System.nanoTime() > deadline) {
                 System.out.printf("the spool still holds %.0f events after %s; checking the store anyway%n",
-                        reading.backlogEvents(), drainTimeout);
+                        reading.backlogEvents(), AuditDurabilityReport.human(drainTimeout));
                 return -1;
             }
             Thread.sleep(500);
@@ -267,7 +275,7 @@ public final class AuditDurabilityBenchmark implements Callable<Integer> {
                 samples.add(new AuditDurabilityReport.Sample(seconds(now - marks.loadStart - warmUpNanos),
                         (answered - lastAnswered) / interval, (not2xx - lastNot2xx) / interval, unanswered - lastUnanswered,
                         spool.backlogEvents(),
-                        spool.unacknowledgedBytes(), spool.refusing(), suite.isRunning(Service.CONTROL_PLANE)));
+                        spool.unacknowledgedBytes(), spool.refusing(), controlPlaneState(now)));
                 lastNanos = now;
                 lastAnswered = answered;
                 lastUnanswered = unanswered;
@@ -275,6 +283,17 @@ public final class AuditDurabilityBenchmark implements Callable<Integer> {
             } catch (RuntimeException e) {
                 System.out.println("timeline sample failed: " + e);
             }
+        }
+
+        /** down between the kill and the restart, starting until it is ready, up otherwise (as the process sees it). */
+        private String controlPlaneState(long now) {
+            if (marks.kill != 0 && now >= marks.kill && (marks.restart == 0 || now < marks.restart)) {
+                return "down";
+            }
+            if (marks.restart != 0 && now >= marks.restart && (marks.ready == 0 || now < marks.ready)) {
+                return suite.isRunning(Service.CONTROL_PLANE) ? "starting" : "down";
+            }
+            return "up";
         }
     }
 

@@ -38,7 +38,7 @@ final class AuditDurabilityReport {
 
     /** One timeline point; t in seconds from the start of the measured load (negative: warm-up). */
     record Sample(double t, double answersPerSecond, double not2xxPerSecond, long noAnswer, double spoolBacklogEvents,
-                  double spoolUnacknowledgedBytes, double spoolRefusing, boolean controlPlaneUp) {
+                  double spoolUnacknowledgedBytes, double spoolRefusing, String controlPlane) {
     }
 
     /** What the run produced. */
@@ -46,7 +46,8 @@ final class AuditDurabilityReport {
                List<String> serviceJvmOptions, Duration duration, Duration outageStart, Duration outage, Duration warmUp,
                int connections, Duration timeout, Duration sampleInterval, List<Phase> phases, double restartSeconds,
                double drainSeconds, long callRowsInStore, List<RecordingLoadGenerator.Answer> answers,
-               List<RecordingLoadGenerator.NoAnswer> noAnswers, List<Sample> samples, StoredAuditEvents stored) {
+               List<RecordingLoadGenerator.NoAnswer> noAnswers, List<Sample> samples, double backlogAtLoadEnd,
+               StoredAuditEvents stored) {
     }
 
     /** One phase's figures. */
@@ -207,14 +208,17 @@ final class AuditDurabilityReport {
                 human(run.outageStart()), human(run.outage()), run.restartSeconds()));
         md.append(run.drainSeconds() >= 0
                 ? String.format(Locale.ROOT, "- After the load, the data plane's spool was drained (`gatehouse_audit_spool_backlog_events` "
-                + "= 0) %.1f s after the load ended.%n", run.drainSeconds())
+                + "= 0) %.1f s after the load ended (%,.0f events waited at its end: the control plane caught up at about %,.0f "
+                + "events/s with no other load). Largest spool backlog seen: %,.0f events (%.1f MiB).%n", run.drainSeconds(),
+                run.backlogAtLoadEnd(), run.drainSeconds() > 0 ? run.backlogAtLoadEnd() / run.drainSeconds() : 0,
+                peakBacklog(), peakBacklogBytes() / (1024 * 1024))
                 : "- After the load, the data plane's spool did **not** drain within the drain timeout.\n");
         md.append("- Then `audit_event` is read from PostgreSQL: rows per request id and kind. A call is stored as one row of kind ")
                 .append("`call` (the data plane spools a call's start and its outcome but ships only the outcome; a start without ")
                 .append("outcome after a crash is shipped as an \"interrupted\" outcome under the start's event id), so exactly once ")
                 .append("means one `call` row per answered request id, whatever the status.\n\n");
         md.append("## Exactly once\n\n| | count |\n|---|---|\n");
-        row(md, "answered (any HTTP status) by the gateway", durability.answered());
+        row(md, "answered (any HTTP status) by the gateway, the one check call before the load included", durability.answered());
         row(md, "answered without an `X-Gatehouse-Request-Id`", durability.answeredWithoutRequestId());
         row(md, "answered and stored exactly once (one `call` row)", durability.storedExactlyOnce());
         row(md, "answered and **missing** from the store", durability.missing());
@@ -262,7 +266,7 @@ final class AuditDurabilityReport {
                     sample.spoolBacklogEvents() < 0 ? "?" : String.format(Locale.ROOT, "%,.0f", sample.spoolBacklogEvents()),
                     sample.spoolUnacknowledgedBytes() < 0 ? "?" : String.format(Locale.ROOT, "%.1f", sample.spoolUnacknowledgedBytes() / (1024 * 1024)),
                     sample.spoolRefusing() < 0 ? "?" : (sample.spoolRefusing() > 0 ? "yes" : "no"),
-                    sample.controlPlaneUp() ? "up" : "**down**"));
+                    sample.controlPlane().equals("up") ? "up" : "**" + sample.controlPlane() + "**"));
         }
         md.append("\nRerun: `").append(run.commandLine()).append("` (see bench/README.md; `MAVEN_ARGS` for an offline build).\n");
         return md.toString();
@@ -290,9 +294,20 @@ final class AuditDurabilityReport {
         root.put("durability", durability);
         root.put("controlPlaneRestartSeconds", run.restartSeconds());
         root.put("spoolDrainedSecondsAfterLoad", run.drainSeconds());
+        root.put("spoolBacklogEventsAtLoadEnd", run.backlogAtLoadEnd());
+        root.put("spoolPeakBacklogEvents", peakBacklog());
+        root.put("spoolPeakUnacknowledgedBytes", peakBacklogBytes());
         root.put("phases", phases);
         root.put("timeline", run.samples());
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+    }
+
+    private double peakBacklog() {
+        return run.samples().stream().mapToDouble(Sample::spoolBacklogEvents).max().orElse(-1);
+    }
+
+    private double peakBacklogBytes() {
+        return run.samples().stream().mapToDouble(Sample::spoolUnacknowledgedBytes).max().orElse(-1);
     }
 
     private static void row(StringBuilder md, String what, long count) {
@@ -308,7 +323,7 @@ final class AuditDurabilityReport {
         return text.substring(0, text.length() - 2);
     }
 
-    private static String human(Duration duration) {
+    static String human(Duration duration) {
         long seconds = duration.toSeconds();
         return seconds % 60 == 0 && seconds > 0 ? seconds / 60 + " min" : seconds + " s";
     }
