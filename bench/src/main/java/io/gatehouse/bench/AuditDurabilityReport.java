@@ -201,8 +201,9 @@ final class AuditDurabilityReport {
         md.append(String.format(Locale.ROOT, "- Load: %d keep-alive connections, closed loop (`RecordingLoadGenerator`, Vert.x "
                         + "HttpClient in the benchmark JVM), each sending its next `GET /plain/customers/42` as soon as the previous "
                         + "answer is in, keeping every answer's `X-Gatehouse-Request-Id` and status; %s of warm-up, then %s "
-                        + "measured; a call without an answer within %s counts as \"no answer\".%n",
-                run.connections(), human(run.warmUp()), human(run.duration()), human(run.timeout())));
+                        + "measured (it lasted %.0f s: the load goes on at least until the control plane is ready again); a call "
+                        + "without an answer within %s counts as \"no answer\".%n",
+                run.connections(), human(run.warmUp()), human(run.duration()), measuredSeconds(), human(run.timeout())));
         md.append(String.format(Locale.ROOT, "- At %s the control plane is killed with SIGKILL (`Suite.killService`), %s later "
                         + "it is started again (`Suite.startService`); it was ready %.1f s after its start began.%n",
                 human(run.outageStart()), human(run.outage()), run.restartSeconds()));
@@ -300,6 +301,11 @@ final class AuditDurabilityReport {
         root.put("phases", phases);
         root.put("timeline", run.samples());
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+    }
+
+    private double measuredSeconds() {
+        List<Phase> all = run.phases();
+        return AuditDurabilityBenchmark.seconds(all.get(all.size() - 1).toNanos() - all.get(1).fromNanos());
     }
 
     private double peakBacklog() {
