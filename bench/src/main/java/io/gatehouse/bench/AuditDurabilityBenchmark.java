@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,6 +76,10 @@ public final class AuditDurabilityBenchmark implements Callable<Integer> {
     @Option(names = "--jvm-option", paramLabel = "OPTION", description = "Extra JVM option for the services, repeatable.")
     List<String> extraJvmOptions = new ArrayList<>();
 
+    @Option(names = "--data-plane-env", paramLabel = "KEY=VALUE",
+            description = "Extra environment of the data plane, repeatable (e.g. GATEHOUSE_AUDIT_SPOOL_HIGH_WATER_BYTES=268435456).")
+    Map<String, String> dataPlaneEnvironment = new LinkedHashMap<>();
+
     @Option(names = "--output", defaultValue = "bench/results", description = "Where the results files go (default ${DEFAULT-VALUE}).")
     Path output;
 
@@ -96,7 +102,7 @@ public final class AuditDurabilityBenchmark implements Callable<Integer> {
         }
         String loadAverageAtStart = BenchEnvironment.loadAverages();
         Instant startedAt = Instant.now();
-        try (BenchSuite bench = BenchSuite.start(List.of(BenchConfig.PASSTHROUGH), extraJvmOptions)) {
+        try (BenchSuite bench = BenchSuite.start(List.of(BenchConfig.PASSTHROUGH), extraJvmOptions, dataPlaneEnvironment)) {
             Suite suite = bench.suite();
             String managementUrl = suite.httpUrl(Service.DATA_PLANE);
             AtomicReference<String> token = new AtomicReference<>(bench.token());
@@ -141,7 +147,7 @@ public final class AuditDurabilityBenchmark implements Callable<Integer> {
                 answers.add(checkCall); // before the load: in no phase, but checked like the others
                 AuditDurabilityReport report = AuditDurabilityReport.analyze(new AuditDurabilityReport.Run(
                         startedAt, Instant.now(), commandLine, loadAverageAtStart, BenchEnvironment.loadAverages(),
-                        bench.serviceJvmOptions(), duration, outageStart, outage, warmUp, connections, timeout, sample,
+                        bench.serviceJvmOptions(), dataPlaneEnvironment, duration, outageStart, outage, warmUp, connections, timeout, sample,
                         marks.phases(), seconds(marks.ready - marks.restart), drainSeconds, callRows,
                         answers, load.noAnswers(), List.copyOf(samples), backlogAtLoadEnd, stored));
                 Files.createDirectories(output);

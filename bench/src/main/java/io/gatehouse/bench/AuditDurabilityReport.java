@@ -43,7 +43,7 @@ final class AuditDurabilityReport {
 
     /** What the run produced. */
     record Run(Instant startedAt, Instant finishedAt, String commandLine, String loadAverageAtStart, String loadAverageAtEnd,
-               List<String> serviceJvmOptions, Duration duration, Duration outageStart, Duration outage, Duration warmUp,
+               List<String> serviceJvmOptions, Map<String, String> dataPlaneEnvironment, Duration duration, Duration outageStart, Duration outage, Duration warmUp,
                int connections, Duration timeout, Duration sampleInterval, List<Phase> phases, double restartSeconds,
                double drainSeconds, long callRowsInStore, List<RecordingLoadGenerator.Answer> answers,
                List<RecordingLoadGenerator.NoAnswer> noAnswers, List<Sample> samples, double backlogAtLoadEnd,
@@ -197,7 +197,10 @@ final class AuditDurabilityReport {
                 .append("approval service, data plane), one identity and one resource (`plain`, recording level `metadata`, no masking) ")
                 .append("on a 1 KiB JSON upstream in the benchmark JVM. The data plane's audit settings are its defaults: spool ")
                 .append("sync `interval` (50 ms), high-water mark 64 MiB (above it new calls are refused with 503 before the ")
-                .append("upstream is contacted), batches of 200.\n\n");
+                .append("upstream is contacted, until it drains below the low-water mark, 48 MiB), batches of 200")
+                .append(run.dataPlaneEnvironment().isEmpty() ? "" : ", except for the data plane's environment set for this run: `"
+                        + run.dataPlaneEnvironment() + "`")
+                .append(".\n\n");
         md.append(String.format(Locale.ROOT, "- Load: %d keep-alive connections, closed loop (`RecordingLoadGenerator`, Vert.x "
                         + "HttpClient in the benchmark JVM), each sending its next `GET /plain/customers/42` as soon as the previous "
                         + "answer is in, keeping every answer's `X-Gatehouse-Request-Id` and status; %s of warm-up, then %s "
@@ -290,6 +293,7 @@ final class AuditDurabilityReport {
         settings.put("connections", run.connections());
         settings.put("timeoutSeconds", run.timeout().toSeconds());
         settings.put("resourceRecording", "metadata");
+        settings.put("dataPlaneEnvironment", run.dataPlaneEnvironment());
         root.put("settings", settings);
         root.put("exactlyOnce", exactlyOnce());
         root.put("durability", durability);

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The suite as the gateway benchmarks run it: every service a process on free ports (the launcher's test options) with
@@ -41,6 +42,12 @@ final class BenchSuite implements AutoCloseable {
      * are added to every service's JVM options. Work directory: a new temporary directory.
      */
     static BenchSuite start(List<String> resources, List<String> extraJvmOptions) throws Exception {
+        return start(resources, extraJvmOptions, Map.of());
+    }
+
+    /** The same, with extra environment for the data plane (e.g. {@code GATEHOUSE_AUDIT_SPOOL_HIGH_WATER_BYTES}). */
+    static BenchSuite start(List<String> resources, List<String> extraJvmOptions, Map<String, String> dataPlaneEnvironment)
+            throws Exception {
         String upstreamSecret = randomToken();
         Path workDir = Files.createTempDirectory("gatehouse-bench-");
         List<String> jvmOptions = concat(SERVICE_JVM_OPTIONS, extraJvmOptions);
@@ -55,6 +62,7 @@ final class BenchSuite implements AutoCloseable {
             Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
             options.env(Service.CONTROL_PLANE, "GATEHOUSE_CONTROL_PLANE_CONFIG_FILE", config.toString())
                     .env(Service.VAULT_BROKER, "GATEHOUSE_BROKER_STATIC_STORE_FILE", secrets.toString());
+            dataPlaneEnvironment.forEach((key, value) -> options.env(Service.DATA_PLANE, key, value));
             Suite suite = Suite.start(options, System.out);
             return new BenchSuite(upstream, suite, upstreamUrl, upstreamSecret, jvmOptions);
         } catch (Exception | Error e) {
