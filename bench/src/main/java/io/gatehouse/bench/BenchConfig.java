@@ -2,9 +2,10 @@ package io.gatehouse.bench;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
- * The policy and secret store of the benchmark: one identity and two resources on the same upstream, neither
+ * The policy and secret store of the benchmarks: one identity and one or two resources on the same upstream, neither
  * masking. {@code plain} is the closest this gateway has to a passthrough (a resource without identity features
  * cannot be declared: every call is authenticated, authorized, gets a credential injected and is recorded):
  * default recording, metadata only. {@code full} records the allow-listed headers and the first 4 KiB of both
@@ -14,50 +15,65 @@ final class BenchConfig {
 
     static final String PASSTHROUGH = "plain";
     static final String FULL = "full";
+    static final String IDENTITY = "deploy-bot";
 
     private BenchConfig() {
     }
 
+    /** Both resources, {@link #PASSTHROUGH} and {@link #FULL}. */
     static String policy(String ciIssuerUrl, String upstreamUrl) {
-        return """
+        return policy(ciIssuerUrl, upstreamUrl, List.of(PASSTHROUGH, FULL));
+    }
+
+    /** The identity, granted GET on each of {@code resources} (each {@link #PASSTHROUGH} or {@link #FULL}). */
+    static String policy(String ciIssuerUrl, String upstreamUrl, List<String> resources) {
+        StringBuilder yaml = new StringBuilder("""
                 identities:
-                  - name: deploy-bot
+                  - name: %s
                     kind: ci-job
                     owner: {team: platform, contact: platform@acme.example}
                     purpose: Benchmark load
-                    expires: %1$s
+                    expires: %s
                     trust:
                       oidc:
-                        issuer: %5$s
+                        issuer: %s
                         audiences: [gatehouse]
                         claims: {repository: acme/deploy, ref: refs/heads/main}
                 resources:
-                  - name: %2$s
-                    pathPrefix: /%2$s
-                    upstream: %4$s
-                    credential: {injection: bearer}
-                    timeout: 10s
-                  - name: %3$s
-                    pathPrefix: /%3$s
-                    upstream: %4$s
-                    credential: {injection: bearer}
-                    timeout: 10s
-                    recording:
-                      level: bodies
-                      headers: [content-type, accept]
-                      bodyBytes: 4096
-                grants:
-                  - {identity: deploy-bot, resource: %2$s, methods: [GET], paths: ["/**"]}
-                  - {identity: deploy-bot, resource: %3$s, methods: [GET], paths: ["/**"]}
-                """.formatted(Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), PASSTHROUGH, FULL,
-                upstreamUrl, ciIssuerUrl);
+                """.formatted(IDENTITY, Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), ciIssuerUrl));
+        for (String resource : resources) {
+            yaml.append("""
+                      - name: %1$s
+                        pathPrefix: /%1$s
+                        upstream: %2$s
+                        credential: {injection: bearer}
+                        timeout: 10s
+                    """.formatted(resource, upstreamUrl));
+            if (resource.equals(FULL)) {
+                yaml.append("""
+                            recording:
+                              level: bodies
+                              headers: [content-type, accept]
+                              bodyBytes: 4096
+                        """);
+            }
+        }
+        yaml.append("grants:\n");
+        for (String resource : resources) {
+            yaml.append("  - {identity: %s, resource: %s, methods: [GET], paths: [\"/**\"]}\n".formatted(IDENTITY, resource));
+        }
+        return yaml.toString();
     }
 
     static String secrets(String upstreamSecret) {
-        return """
-                secrets:
-                  %s: {value: "%s", ttl: 1h}
-                  %s: {value: "%s", ttl: 1h}
-                """.formatted(PASSTHROUGH, upstreamSecret, FULL, upstreamSecret);
+        return secrets(upstreamSecret, List.of(PASSTHROUGH, FULL));
+    }
+
+    static String secrets(String upstreamSecret, List<String> resources) {
+        StringBuilder yaml = new StringBuilder("secrets:\n");
+        for (String resource : resources) {
+            yaml.append("  %s: {value: \"%s\", ttl: 1h}\n".formatted(resource, upstreamSecret));
+        }
+        return yaml.toString();
     }
 }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +22,8 @@ record BenchReport(Instant finishedAt, String label, int segmentSeconds, int rat
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Gateway vs. direct").append(label.isBlank() ? "" : " (" + label + ")").append(" — ").append(finishedAt).append("\n\n");
-        md.append("Machine: ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, load average at the end ").append(loadAverage()).append(", JDK ").append(System.getProperty("java.version"))
+        md.append("Machine: ").append(BenchEnvironment.cpuModel()).append(", ").append(BenchEnvironment.cores())
+                .append(" cores, load average at the end ").append(BenchEnvironment.loadAverage()).append(", JDK ").append(BenchEnvironment.jdk())
                 .append(" (services: ").append(String.join(" ", serviceJvmOptions)).append("). ")
                 .append("Load generator, upstream (1 KiB JSON, 1 event loop, in the benchmark JVM), the data plane and the rest of ")
                 .append("the suite share the same cores, which other engineers' builds also used: absolute numbers are low and noisy; ")
@@ -92,9 +89,7 @@ record BenchReport(Instant finishedAt, String label, int segmentSeconds, int rat
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("finishedAt", finishedAt.toString());
         root.put("label", label);
-        root.put("environment", Map.of("cpu", cpuModel(), "cores", Runtime.getRuntime().availableProcessors(),
-                "loadAverage", loadAverage(), "jdk", System.getProperty("java.version"),
-                "benchJvm", ManagementFactory.getRuntimeMXBean().getVmName(), "serviceJvmOptions", serviceJvmOptions));
+        root.put("environment", BenchEnvironment.json(serviceJvmOptions));
         root.put("settings", Map.of("segmentSeconds", segmentSeconds, "rounds", throughput.rounds(), "rate", rate,
                 "halfSaturationRate", halfSaturation));
         Map<String, Object> goals = new LinkedHashMap<>();
@@ -123,23 +118,5 @@ record BenchReport(Instant finishedAt, String label, int segmentSeconds, int rat
 
     private static double mib(long bytes) {
         return bytes / (1024.0 * 1024.0);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static String cpuModel() {
-        try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
-            return lines.stream().filter(line -> line.startsWith("model name")).findFirst()
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        } catch (IOException e) {
-            return "unknown CPU";
-        }
     }
 }

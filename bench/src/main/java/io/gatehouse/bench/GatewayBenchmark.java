@@ -2,7 +2,6 @@ package io.gatehouse.bench;
 
 import io.gatehouse.launcher.suite.Service;
 import io.gatehouse.launcher.suite.Suite;
-import io.gatehouse.launcher.suite.SuiteOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import picocli.CommandLine;
@@ -11,12 +10,9 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +31,6 @@ import java.util.concurrent.TimeUnit;
         description = "Direct vs. through-the-gateway load test; writes results as Markdown and JSON.")
 public final class GatewayBenchmark implements Callable<Integer> {
 
-    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseG1GC");
     static final String PASSTHROUGH = "passthrough";
     static final String FULL = "full pipeline";
 
@@ -73,41 +68,26 @@ public final class GatewayBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String upstreamSecret = randomToken();
-        Path workDir = Files.createTempDirectory("gatehouse-bench-");
-        // production-like JVMs: the launcher's test defaults (C1 only, SerialGC) favour startup over speed
-        SuiteOptions options = SuiteOptions.forTests(SuiteOptions.findHome(), workDir)
-                .serviceJavaOptions(concat(SERVICE_JVM_OPTIONS, extraJvmOptions));
-        try (FastUpstream upstream = FastUpstream.start(upstreamSecret)) {
-            String upstreamUrl = "http://127.0.0.1:" + upstream.port();
-            Path config = workDir.resolve("bench-gatehouse.yaml");
-            Path secrets = workDir.resolve("bench-secrets.yaml");
-            Files.writeString(config, BenchConfig.policy("http://127.0.0.1:" + options.ports().oidc() + "/ci", upstreamUrl));
-            Files.writeString(secrets, BenchConfig.secrets(upstreamSecret));
-            Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
-            options.env(Service.CONTROL_PLANE, "GATEHOUSE_CONTROL_PLANE_CONFIG_FILE", config.toString())
-                    .env(Service.VAULT_BROKER, "GATEHOUSE_BROKER_STATIC_STORE_FILE", secrets.toString());
-            try (Suite suite = Suite.start(options, System.out)) {
-                String token = suite.issuer().workloadToken("deploy-bot");
-                List<Target> targets = List.of(
-                        new Target(Measurement.DIRECT, upstreamUrl + "/customers/42", upstreamSecret),
-                        new Target(PASSTHROUGH, suite.proxyUrl() + "/" + BenchConfig.PASSTHROUGH + "/customers/42", token),
-                        new Target(FULL, suite.proxyUrl() + "/" + BenchConfig.FULL + "/customers/42", token));
-                warmUp(targets);
-                Measurement throughput = alternate("Saturation (wrk, 2 threads, " + connections + " connections)", targets,
-                        target -> LoadGenerator.saturate(target.label(), target.url(), target.bearer(), 2, connections, segment()));
-                Measurement latency = fixedRate(targets, rate);
-                int halfSaturation = (int) Math.round(throughput.median(FULL, LoadResult::requestsPerSecond) / 2);
-                Measurement halfLoad = fixedRate(targets, halfSaturation);
-                HeapPerConnections heap = idleConnectionsHeap(suite, targets.get(1));
-                Files.createDirectories(output);
-                BenchReport report = new BenchReport(Instant.now(), label, segmentSeconds, rate, halfSaturation,
-                        concat(SERVICE_JVM_OPTIONS, extraJvmOptions), throughput, latency, halfLoad, heap);
-                String name = label.isBlank() ? "gateway-vs-direct" : "gateway-vs-direct-" + label;
-                Files.writeString(output.resolve(name + ".md"), report.markdown());
-                Files.writeString(output.resolve(name + ".json"), report.json());
-                System.out.println(report.markdown());
-            }
+        try (BenchSuite bench = BenchSuite.start(List.of(BenchConfig.PASSTHROUGH, BenchConfig.FULL), extraJvmOptions)) {
+            String token = bench.token();
+            List<Target> targets = List.of(
+                    new Target(Measurement.DIRECT, bench.upstreamUrl() + "/customers/42", bench.upstreamSecret()),
+                    new Target(PASSTHROUGH, bench.gatewayUrl(BenchConfig.PASSTHROUGH, "/customers/42"), token),
+                    new Target(FULL, bench.gatewayUrl(BenchConfig.FULL, "/customers/42"), token));
+            warmUp(targets);
+            Measurement throughput = alternate("Saturation (wrk, 2 threads, " + connections + " connections)", targets,
+                    target -> LoadGenerator.saturate(target.label(), target.url(), target.bearer(), 2, connections, segment()));
+            Measurement latency = fixedRate(targets, rate);
+            int halfSaturation = (int) Math.round(throughput.median(FULL, LoadResult::requestsPerSecond) / 2);
+            Measurement halfLoad = fixedRate(targets, halfSaturation);
+            HeapPerConnections heap = idleConnectionsHeap(bench.suite(), targets.get(1));
+            Files.createDirectories(output);
+            BenchReport report = new BenchReport(Instant.now(), label, segmentSeconds, rate, halfSaturation,
+                    bench.serviceJvmOptions(), throughput, latency, halfLoad, heap);
+            String name = label.isBlank() ? "gateway-vs-direct" : "gateway-vs-direct-" + label;
+            Files.writeString(output.resolve(name + ".md"), report.markdown());
+            Files.writeString(output.resolve(name + ".json"), report.json());
+            System.out.println(report.markdown());
         }
         return 0;
     }
@@ -159,18 +139,6 @@ public final class GatewayBenchmark implements Callable<Integer> {
 
     private Duration segment() {
         return Duration.ofSeconds(segmentSeconds);
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     /** Where a load segment goes: the label in the results, the URL, the bearer token it sends. */
