@@ -31,6 +31,8 @@ final class ProxyCall {
     Map<String, Integer> maskedValues = Map.of();
     /** Set once the credential is known: scrubs its echoes from the response. */
     CredentialEchoScrubber echoScrubber;
+    /** Set when the audit spool refused the call's start: the call is refused and its outcome is not spooled either. */
+    boolean spoolRefused;
     /** Set once the call is routed and authorized: what its resource's recording policy keeps of it. */
     CallRecorder recorder;
 

@@ -67,6 +67,14 @@ final class ProxyMetrics {
         registry.counter("gatehouse.audit.best.effort.calls", "resource", resource).increment();
     }
 
+    /**
+     * A call refused because the audit spool is full, and not recorded either: recording refusals would grow the
+     * spool past its high-water mark for as long as callers keep calling.
+     */
+    void refusedUnrecorded(String resource) {
+        registry.counter("gatehouse.audit.unrecorded.refusals", "resource", resource == null ? "" : resource).increment();
+    }
+
     /** "2xx" for 200..299 and so on. */
     static String statusClass(int status) {
         return status < 100 || status > 599 ? "other" : (status / 100) + "xx";

@@ -204,6 +204,7 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
                 metrics.forwardedBestEffort(call.resourceName());
                 return Future.succeededFuture();
             }
+            call.spoolRefused = true;
             return Future.failedFuture(new ProblemException(Problem.unavailable(failure.getMessage())));
         });
     }
@@ -399,24 +400,34 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         if (failure instanceof RateLimitedException limited && !response.headWritten()) {
             response.putHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }
-        if (problem.decision() == CallDecision.ERROR) {
+        if (problem.decision() == CallDecision.ERROR && !call.spoolRefused) {
+            // (a full spool is logged by the spool when it starts and stops refusing, not once per call)
             LOG.warnf("Request %s (%s %s) failed: %s", call.requestId, call.request.method(), call.canonicalPath,
                     failure.getClass().getSimpleName() + ": " + failure.getMessage());
         }
+        boolean closeConnection = !call.request.isEnded();
         if (response.headWritten()) {
             response.reset();
         } else {
+            if (closeConnection) {
+                // the caller must know the connection ends here, or it sends its next call into a closed one
+                response.putHeader("Connection", "close");
+            }
             ProblemResponses.send(response, problem, call.requestId);
         }
         finish(call, problem.decision(), problem.detail(), response.headWritten() ? response.getStatusCode() : problem.status());
-        if (!call.request.isEnded()) {
+        if (closeConnection) {
             // an unread request body would be left hanging; the connection is not reused
             call.request.connection().close();
         }
     }
 
     private void finish(ProxyCall call, CallDecision decision, String reason, int status) {
-        audit.record(call.toRecord(decision, reason, status, queryRedactor.redact(call.request.query())));
+        if (call.spoolRefused) {
+            metrics.refusedUnrecorded(call.resourceName());
+        } else {
+            audit.record(call.toRecord(decision, reason, status, queryRedactor.redact(call.request.query())));
+        }
         metrics.call(call.resourceName(), decision, status, System.nanoTime() - call.startedNanos);
         if ("close".equals(call.request.response().headers().get("Connection"))) {
             // Vert.x sends the header but keeps the connection; the answer is written, so it can go now

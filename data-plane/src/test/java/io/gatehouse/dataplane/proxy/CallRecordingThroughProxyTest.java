@@ -144,7 +144,11 @@ class CallRecordingThroughProxyTest {
         assertEquals(200, forwarded.status());
         assertEquals(before + 1, upstream.received().size());
         assertTrue(recordOf(fullSpoolProxy, forwarded).details().bestEffort(), "the outcome says it went on unrecorded");
-        assertFalse(recordOf(fullSpoolProxy, refused).details() != null && recordOf(fullSpoolProxy, refused).details().bestEffort());
+        assertEquals("close", refused.header("connection"), "the refusal says the connection ends");
+        assertTrue(fullSpoolProxy.auditRecords().stream().noneMatch(record -> record.path().equals("/strict/items")),
+                "a refusal of the full spool is counted, not spooled: it would grow the spool past its mark");
+        assertEquals(1.0, fullSpoolProxy.metrics().find("gatehouse.audit.unrecorded.refusals").tag("resource", "strict")
+                .counter().count());
         assertEquals(1.0, fullSpoolProxy.metrics().find("gatehouse.audit.best.effort.calls").tag("resource", "lenient")
                 .counter().count());
         assertNull(fullSpoolProxy.metrics().find("gatehouse.audit.best.effort.calls").tag("resource", "strict").counter());
