@@ -7,8 +7,6 @@ import io.gatehouse.dataplane.policy.PolicySnapshot;
 import io.gatehouse.proto.config.v1.ConfigDiscoveryService;
 import io.gatehouse.proto.config.v1.ConfigSnapshot;
 import io.gatehouse.proto.config.v1.SnapshotRequest;
-import io.grpc.Channel;
-import io.grpc.ManagedChannel;
 import io.gatehouse.proto.config.v1.AssertionKey;
 import io.gatehouse.dataplane.assertion.AssertionSigningKey;
 import com.google.protobuf.ByteString;
@@ -54,19 +52,15 @@ public class ConfigStreamClient {
     private final SnapshotSignatureVerifier signatures;
     private final ConfigSnapshotMetrics metrics;
     private final AssertionKey assertionKey;
-    /** The channel shared with audit shipping and node tokens. */
-    private final Channel channel;
     private final ScheduledExecutorService scheduler = DaemonScheduler.named("config-stream-reconnect");
     private final Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
     private volatile Cancellable subscription;
     private volatile boolean stopping;
 
     public ConfigStreamClient(@GrpcClient("controlplane") @RegisterClientInterceptor(JoinTokenClientInterceptor.class)
-                              ConfigDiscoveryService controlPlane, @GrpcClient("controlplane") Channel channel,
-                              PolicyHolder policy, DataPlaneConfig config, ConfigSnapshotMetrics metrics,
-                              AssertionSigningKey assertionKey) {
+                              ConfigDiscoveryService controlPlane, PolicyHolder policy,
+                              DataPlaneConfig config, ConfigSnapshotMetrics metrics, AssertionSigningKey assertionKey) {
         this.controlPlane = controlPlane;
-        this.channel = channel;
         this.assertionKey = AssertionKey.newBuilder().setKeyId(assertionKey.kid())
                 .setPublicKey(ByteString.copyFrom(assertionKey.publicKeyInfo())).build();
         this.metrics = metrics;
@@ -191,18 +185,6 @@ public class ConfigStreamClient {
         }
         policy.connectionDown();
         Duration delay = backoff.next();
-        scheduler.schedule(this::reconnect, delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Reconnects at this client's pace (at most {@code MAX_BACKOFF} apart): gRPC's own connection backoff grows to two
-     * minutes during a long outage, which would keep the data plane (and its audit shipping) away from a control
-     * plane that is back.
-     */
-    private void reconnect() {
-        if (channel instanceof ManagedChannel managed) {
-            managed.resetConnectBackoff();
-        }
-        connect();
+        scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
