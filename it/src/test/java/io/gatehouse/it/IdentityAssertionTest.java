@@ -2,6 +2,8 @@ package io.gatehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.it.support.Await;
+import io.gatehouse.it.support.ConfigSync;
 import io.gatehouse.it.support.GatehouseSuite;
 import io.gatehouse.it.support.Http;
 import io.gatehouse.it.support.RecordingUpstream;
@@ -11,6 +13,7 @@ import io.gatehouse.launcher.oidc.LocalOidcIssuer;
 import io.gatehouse.launcher.suite.Service;
 import io.gatehouse.launcher.suite.Suite;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -24,6 +27,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -36,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * control plane's assertion JWK Set (fetched over HTTP) verifies the ES256 JWT each data plane puts on calls to the
  * inventory upstream; each data plane signs with a key of its own; the claims name the identity and its binding.
  */
+@Order(2)
 class IdentityAssertionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +49,8 @@ class IdentityAssertionTest {
     @BeforeAll
     static void suite() {
         suite = GatehouseSuite.requireAll();
+        // a data plane's key is published once its config stream reached the control plane
+        ConfigSync.awaitInSync(suite, Suite.DATA_PLANE_ID, Duration.ofSeconds(150));
     }
 
     @Test
@@ -82,21 +89,35 @@ class IdentityAssertionTest {
     private static JsonNode verifiedClaims(String assertion) throws Exception {
         JsonNode header = header(assertion);
         assertEquals("ES256", header.get("alg").asText());
-        HttpResponse<String> jwks = Http.get(suite.httpUrl(Service.CONTROL_PLANE) + "/.well-known/gatehouse/assertion-jwks.json", null);
-        assertEquals(200, jwks.statusCode(), () -> Http.describe(jwks));
-        JsonNode key = null;
-        for (JsonNode candidate : JSON.readTree(jwks.body()).get("keys")) {
-            if (candidate.get("kid").asText().equals(header.get("kid").asText())) {
-                key = candidate;
-            }
-        }
-        assertTrue(key != null, "the JWK Set has no key " + header.get("kid") + ": " + jwks.body());
+        // as an upstream does: fetch the JWK Set again while it lacks the key the assertion names
+        String kid = header.get("kid").asText();
+        JsonNode[] key = new JsonNode[1];
+        String[] lastSet = {""};
+        Await.until("key " + kid + " in the assertion JWK Set", Duration.ofSeconds(30), () -> {
+            HttpResponse<String> jwks = Http.get(suite.httpUrl(Service.CONTROL_PLANE) + "/.well-known/gatehouse/assertion-jwks.json", null);
+            lastSet[0] = Http.describe(jwks);
+            key[0] = jwks.statusCode() == 200 ? keyNamed(jwks.body(), kid) : null;
+            return key[0] != null;
+        }, () -> lastSet[0]);
         String[] parts = assertion.split("\\.");
         Signature es256 = Signature.getInstance("SHA256withECDSAinP1363Format");
-        es256.initVerify(p256(key));
+        es256.initVerify(p256(key[0]));
         es256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertTrue(es256.verify(Base64.getUrlDecoder().decode(parts[2])), "the signature verifies with the published key");
         return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+    }
+
+    private static JsonNode keyNamed(String jwkSet, String kid) {
+        try {
+            for (JsonNode candidate : JSON.readTree(jwkSet).get("keys")) {
+                if (candidate.get("kid").asText().equals(kid)) {
+                    return candidate;
+                }
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static JsonNode header(String assertion) throws Exception {
