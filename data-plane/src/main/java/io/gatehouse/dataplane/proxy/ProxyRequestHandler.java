@@ -405,7 +405,8 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
             LOG.warnf("Request %s (%s %s) failed: %s", call.requestId, call.request.method(), call.canonicalPath,
                     failure.getClass().getSimpleName() + ": " + failure.getMessage());
         }
-        boolean closeConnection = !call.request.isEnded();
+        // an unread HTTP/1.1 body would be left on the connection; an HTTP/2 stream ends on its own, its connection stays
+        boolean closeConnection = !call.request.isEnded() && call.request.version() != io.vertx.core.http.HttpVersion.HTTP_2;
         if (response.headWritten()) {
             response.reset();
         } else {
