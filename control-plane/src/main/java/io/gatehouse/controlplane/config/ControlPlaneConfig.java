@@ -154,6 +154,28 @@ public interface ControlPlaneConfig {
         Duration keyRetention();
     }
 
+    /** Access-review campaigns. */
+    AccessReviews accessReviews();
+
+    interface AccessReviews {
+
+        /** The usage window a campaign shows when its creator names none: this long before it starts. */
+        @WithDefault("P90D")
+        Duration defaultWindow();
+
+        /** When a campaign is due if its creator gives no date: this long after it starts. */
+        @WithDefault("P14D")
+        Duration defaultDueIn();
+
+        /** Reviewers with undecided items are reminded this long before the due date. */
+        @WithDefault("P3D")
+        Duration remindBefore();
+
+        /** How often open campaigns are checked for reminders and escalation. */
+        @WithDefault("15M")
+        Duration sweepInterval();
+    }
+
     /** Which groups of an admin token (its {@code groups} claim) give which admin API role. */
     Access access();
 
