@@ -240,17 +240,56 @@ class CommandsTest {
     }
 
     @Test
-    void reviewsDecideTakesExactlyOneVerdict() throws Exception {
-        CliRun both = CliRun.against(stub, "reviews", "decide", "a1", "--justified", "--unjustified", "--reason", "r");
-        CliRun none = CliRun.against(stub, "reviews", "decide", "a1", "--reason", "r");
+    void breakGlassDecideTakesExactlyOneVerdict() throws Exception {
+        CliRun both = CliRun.against(stub, "break-glass", "decide", "a1", "--justified", "--unjustified", "--reason", "r");
+        CliRun none = CliRun.against(stub, "break-glass", "decide", "a1", "--reason", "r");
         assertEquals(2, both.exitCode(), both::toString);
         assertEquals(2, none.exitCode(), none::toString);
         assertTrue(stub.received().isEmpty());
 
         stub.on("POST /api/v1/reviews/a1", 200, "{\"id\":\"a1\",\"review\":{\"state\":\"CLOSED\"}}");
-        CliRun run = CliRun.against(stub, "reviews", "decide", "a1", "--unjustified", "--reason", "no incident");
+        CliRun run = CliRun.against(stub, "break-glass", "decide", "a1", "--unjustified", "--reason", "no incident");
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(JSON.readTree("{\"justified\":false,\"reason\":\"no incident\"}"), JSON.readTree(stub.only("POST").body()));
+    }
+
+    @Test
+    void reviewsStartSendsScopeReviewersAndDue() throws Exception {
+        stub.on("POST /api/v1/access-reviews", 201, "{\"id\":\"rc-1\",\"itemCount\":3,\"due\":\"2026-12-15T00:00:00Z\"}");
+        CliRun run = CliRun.against(stub, "reviews", "start", "--name", "Q4", "--scope", "team:payments", "--reviewer", "rita",
+                "--due", "2026-12-15T00:00:00Z");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("access review rc-1 started: 3 identities, due 2026-12-15T00:00:00Z\n", run.out());
+        assertEquals(JSON.readTree("{\"name\":\"Q4\",\"scope\":\"team:payments\",\"reviewers\":{\"owningTeam\":true,"
+                + "\"people\":[\"rita\"]},\"due\":\"2026-12-15T00:00:00Z\"}"), JSON.readTree(stub.only("POST").body()));
+    }
+
+    @Test
+    void reviewsDecideNamesItemsOrUndecidedAndFailsWhenADecisionCouldNotBeApplied() throws Exception {
+        CliRun neither = CliRun.against(stub, "reviews", "decide", "rc-1", "--decision", "keep");
+        assertEquals(2, neither.exitCode(), neither::toString);
+        assertTrue(stub.received().isEmpty());
+
+        stub.on("POST /api/v1/access-reviews/rc-1/decisions", 200,
+                "[{\"id\":\"ri-1\",\"identity\":\"old-bot\",\"decision\":\"revoke\",\"applied\":\"failed: no identity\"}]");
+        CliRun run = CliRun.against(stub, "reviews", "decide", "rc-1", "--item", "ri-1", "--decision", "revoke",
+                "--comment", "unused since March");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("could not be applied"), run::toString);
+        assertEquals(JSON.readTree("{\"decision\":\"revoke\",\"items\":[\"ri-1\"],\"comment\":\"unused since March\"}"),
+                JSON.readTree(stub.only("POST").body()));
+    }
+
+    @Test
+    void reviewsVerifyOfAnEditedReportIsExitOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path report = dir.resolve("report.jws");
+        java.nio.file.Files.writeString(report, "aaa.bbb.ccc\n");
+        stub.on("POST /api/v1/access-reviews/reports/verify", 200,
+                "{\"valid\":false,\"kid\":\"cp-1\",\"problem\":\"the signature does not verify\"}");
+        CliRun run = CliRun.against(stub, "reviews", "verify", report.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("does NOT verify: the signature does not verify"), run::toString);
+        assertEquals("aaa.bbb.ccc", stub.only("POST").body());
     }
 
     @Test
