@@ -2,22 +2,18 @@ package io.gatehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gatehouse.cli.GatehouseCli;
+import io.gatehouse.it.support.CliRunner;
 import io.gatehouse.it.support.GatehouseSuite;
 import io.gatehouse.it.support.Tokens;
-import io.gatehouse.launcher.suite.Service;
 import io.gatehouse.launcher.suite.Suite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,22 +38,22 @@ class CliTest {
 
     @Test
     void identitiesListAsJsonHoldsTheDemoIdentity() throws Exception {
-        Run run = gatehouse(Tokens.admin("it-admin"), "identities", "list", "--output", "json");
-        assertEquals(0, run.exitCode, run::toString);
-        assertTrue(JSON.readTree(run.out).findValuesAsText("name").contains("deploy-bot"), run::toString);
+        CliRunner.Run run = gatehouse(Tokens.admin("it-admin"), "identities", "list", "--output", "json");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(JSON.readTree(run.out()).findValuesAsText("name").contains("deploy-bot"), run::toString);
     }
 
     @Test
     void theExportedConfigDiffsToNoChanges() {
         String admin = Tokens.admin("it-admin");
         Path exported = dir.resolve("policy.yaml");
-        Run export = gatehouse(admin, "config", "export", "-o", exported.toString());
-        assertEquals(0, export.exitCode, export::toString);
+        CliRunner.Run export = gatehouse(admin, "config", "export", "-o", exported.toString());
+        assertEquals(0, export.exitCode(), export::toString);
         assertTrue(Files.exists(exported));
 
-        Run diff = gatehouse(admin, "config", "diff", "-f", exported.toString(), "--prune", "--exit-code");
-        assertEquals(0, diff.exitCode, diff::toString);
-        assertEquals("no changes\n", diff.out);
+        CliRunner.Run diff = gatehouse(admin, "config", "diff", "-f", exported.toString(), "--prune", "--exit-code");
+        assertEquals(0, diff.exitCode(), diff::toString);
+        assertEquals("no changes\n", diff.out());
     }
 
     @Test
@@ -69,54 +65,54 @@ class CliTest {
                 methods: [GET]
                 paths: ["/cli-it/*"]
                 """);
-        Run created = gatehouse(admin, "grants", "create", "-f", grantFile.toString(), "--output", "json");
-        assertEquals(0, created.exitCode, created::toString);
-        String id = JSON.readTree(created.out).path("id").asText();
+        CliRunner.Run created = gatehouse(admin, "grants", "create", "-f", grantFile.toString(), "--output", "json");
+        assertEquals(0, created.exitCode(), created::toString);
+        String id = JSON.readTree(created.out()).path("id").asText();
         assertFalse(id.isBlank(), created::toString);
         try {
             assertEquals(List.of(id), grantIdsWithPath(admin, "/cli-it/*"));
         } finally {
-            Run deleted = gatehouse(admin, "grants", "delete", id);
-            assertEquals(0, deleted.exitCode, deleted::toString);
-            assertEquals("grant " + id + " deleted\n", deleted.out);
+            CliRunner.Run deleted = gatehouse(admin, "grants", "delete", id);
+            assertEquals(0, deleted.exitCode(), deleted::toString);
+            assertEquals("grant " + id + " deleted\n", deleted.out());
         }
         assertEquals(List.of(), grantIdsWithPath(admin, "/cli-it/*"));
 
         // the control plane's own chain (policy changes, such as these two); other tests tamper with the data plane's
-        Run verified = gatehouse(admin, "audit", "verify", "--source", "control-plane");
-        assertEquals(0, verified.exitCode, verified::toString);
-        assertTrue(verified.out.lines().anyMatch(line -> line.startsWith("control-plane ")), verified::toString);
-        assertEquals("the audit trail is intact\n", verified.err);
+        CliRunner.Run verified = gatehouse(admin, "audit", "verify", "--source", "control-plane");
+        assertEquals(0, verified.exitCode(), verified::toString);
+        assertTrue(verified.out().lines().anyMatch(line -> line.startsWith("control-plane ")), verified::toString);
+        assertEquals("the audit trail is intact\n", verified.err());
     }
 
     @Test
     void anApproverListsApprovals() throws Exception {
-        Run run = gatehouse(Tokens.admin("demo-approver"), "approvals", "list", "--output", "json");
-        assertEquals(0, run.exitCode, run::toString);
-        assertTrue(JSON.readTree(run.out).isArray(), run::toString);
+        CliRunner.Run run = gatehouse(Tokens.admin("demo-approver"), "approvals", "list", "--output", "json");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(JSON.readTree(run.out()).isArray(), run::toString);
     }
 
     @Test
     void anUnknownIdentityIsExitFourWithTheServersDetail() {
-        Run run = gatehouse(Tokens.admin("it-admin"), "identities", "show", "no-such-identity");
-        assertEquals(4, run.exitCode, run::toString);
-        assertEquals("error: no identity 'no-such-identity'\n", run.err);
+        CliRunner.Run run = gatehouse(Tokens.admin("it-admin"), "identities", "show", "no-such-identity");
+        assertEquals(4, run.exitCode(), run::toString);
+        assertEquals("error: no identity 'no-such-identity'\n", run.err());
     }
 
     @Test
     void someoneWithoutARoleIsExitSixAndTheTokenIsNeverPrinted() {
         String token = Tokens.admin("some-nobody");
-        Run run = gatehouse(token, "identities", "list");
-        assertEquals(6, run.exitCode, run::toString);
-        assertTrue(run.err.startsWith("error: "), run::toString);
-        assertFalse(run.out.contains(token) || run.err.contains(token), run::toString);
+        CliRunner.Run run = gatehouse(token, "identities", "list");
+        assertEquals(6, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("error: "), run::toString);
+        assertFalse(run.out().contains(token) || run.err().contains(token), run::toString);
     }
 
     private List<String> grantIdsWithPath(String token, String path) throws Exception {
-        Run list = gatehouse(token, "grants", "list", "--identity", "deploy-bot", "--resource", "demo", "--output", "json");
-        assertEquals(0, list.exitCode, list::toString);
+        CliRunner.Run list = gatehouse(token, "grants", "list", "--identity", "deploy-bot", "--resource", "demo", "--output", "json");
+        assertEquals(0, list.exitCode(), list::toString);
         List<String> ids = new ArrayList<>();
-        for (JsonNode grant : JSON.readTree(list.out)) {
+        for (JsonNode grant : JSON.readTree(list.out())) {
             if (grant.path("paths").toString().contains(path)) {
                 ids.add(grant.path("id").asText());
             }
@@ -124,21 +120,7 @@ class CliTest {
         return ids;
     }
 
-    private static Run gatehouse(String token, String... args) {
-        Map<String, String> environment = Map.of(
-                "GATEHOUSE_TOKEN", token,
-                "GATEHOUSE_CONTROL_PLANE_URL", suite.httpUrl(Service.CONTROL_PLANE),
-                "GATEHOUSE_APPROVALS_URL", suite.httpUrl(Service.APPROVAL_SERVICE));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = GatehouseCli.execute(environment, new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "gatehouse exited " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
+    private static CliRunner.Run gatehouse(String token, String... args) {
+        return CliRunner.gatehouse(suite, token, args);
     }
 }

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.it.support.ConfigSync;
 import io.gatehouse.it.support.GatehouseSuite;
+import io.gatehouse.it.support.GatewayTokens;
 import io.gatehouse.it.support.Http;
 import io.gatehouse.it.support.Tokens;
 import io.gatehouse.launcher.suite.Service;
 import io.gatehouse.launcher.suite.Suite;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +46,7 @@ class RateLimitTest {
         HttpResponse<String> secret = Http.postJson(api + "/identities/" + IDENTITY + "/client-secrets", admin, "{}");
         try {
             ConfigSync.awaitInSync(suite, Suite.DATA_PLANE_ID, Duration.ofSeconds(30));
-            String token = gatewayToken(suite, JSON.readTree(secret.body()).path("secret").asText());
+            String token = GatewayTokens.issue(suite, IDENTITY, JSON.readTree(secret.body()).path("secret").asText());
             String url = suite.proxyUrl() + "/demo/customers/42";
 
             assertEquals(200, Http.get(url, token).statusCode());
@@ -69,17 +66,6 @@ class RateLimitTest {
             Http.delete(api + "/grants/" + grantId, admin);
             Http.delete(api + "/identities/" + IDENTITY, admin);
         }
-    }
-
-    private static String gatewayToken(Suite suite, String secret) throws Exception {
-        String form = "grant_type=client_credentials&client_id=" + IDENTITY + "&client_secret="
-                + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        HttpResponse<String> issued = Http.send(HttpRequest.newBuilder(
-                        URI.create(suite.httpUrl(Service.CONTROL_PLANE) + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertEquals(200, issued.statusCode(), () -> Http.describe(issued));
-        return JSON.readTree(issued.body()).path("access_token").asText();
     }
 
     /** The data plane ships audit events in batches; the refusal arrives within seconds. */
