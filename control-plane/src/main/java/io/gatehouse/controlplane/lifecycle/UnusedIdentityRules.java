@@ -2,12 +2,18 @@ package io.gatehouse.controlplane.lifecycle;
 
 import io.gatehouse.controlplane.config.ControlPlaneConfig;
 import io.gatehouse.controlplane.domain.IdentityKind;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
-/** The unused-identity thresholds of one kind: the global ones unless {@code lifecycle.kinds."<kind>"} overrides them. */
+/**
+ * The unused-identity thresholds of one kind: the global ones unless {@code lifecycle.kinds."<kind>"} overrides them.
+ * Created at start, so that an unknown kind in the settings stops the control plane with a clear message.
+ */
+@Startup
 @ApplicationScoped
 public class UnusedIdentityRules {
 
@@ -19,7 +25,7 @@ public class UnusedIdentityRules {
         this.config = config.lifecycle();
         this.config.kinds().keySet().forEach(kind -> IdentityKind.fromDeclaredName(kind).orElseThrow(() ->
                 new IllegalArgumentException(PREFIX + "kinds.\"" + kind + "\": unknown identity kind; use one of "
-                        + java.util.Arrays.stream(IdentityKind.values()).map(IdentityKind::declaredName).toList())));
+                        + Arrays.stream(IdentityKind.values()).map(IdentityKind::declaredName).toList())));
     }
 
     /** How long an identity of {@code kind} may stay unused before it is suspended; empty: never. */
