@@ -5,6 +5,7 @@ import io.gatehouse.cli.commands.AuditCommand;
 import io.gatehouse.cli.commands.ConfigCommand;
 import io.gatehouse.cli.commands.GrantsCommand;
 import io.gatehouse.cli.commands.IdentitiesCommand;
+import io.gatehouse.cli.commands.LifecycleCommand;
 import io.gatehouse.cli.commands.ResourcesCommand;
 import io.gatehouse.cli.commands.TeamsCommand;
 import io.gatehouse.cli.commands.BreakGlassCommand;
@@ -33,7 +34,7 @@ import java.nio.file.Path;
         usageHelpAutoWidth = true,
         description = "Manages Gatehouse through the REST APIs of the control plane and the approval service.",
         subcommands = {IdentitiesCommand.class, GrantsCommand.class, ResourcesCommand.class, TeamsCommand.class, ConfigCommand.class,
-                ApprovalsCommand.class, BreakGlassCommand.class, ReviewsCommand.class, AuditCommand.class},
+                ApprovalsCommand.class, BreakGlassCommand.class, ReviewsCommand.class, AuditCommand.class, LifecycleCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  ok",

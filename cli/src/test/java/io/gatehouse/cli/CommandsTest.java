@@ -162,6 +162,37 @@ class CommandsTest {
     }
 
     @Test
+    void lifecycleActionsPassesTheFiltersAndListsEveryPage() throws Exception {
+        stub.on("GET /api/v1/lifecycle/actions?identity=nightly&action=suspended", 200, """
+                [{"id":7,"identity":"nightly","action":"suspended","reason":"unused for 31 days","takenAt":"2026-11-01T00:00:00Z"}]""",
+                Map.of("X-Gatehouse-Next-Cursor", "7"));
+        stub.on("GET /api/v1/lifecycle/actions?identity=nightly&action=suspended&cursor=7", 200, "[]");
+        CliRun run = CliRun.against(stub, "lifecycle", "actions", "--identity", "nightly", "--action", "suspended");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("unused for 31 days"), run::toString);
+    }
+
+    @Test
+    void lifecycleUndoSendsTheReasonAndRequiresOne() throws Exception {
+        stub.on("POST /api/v1/lifecycle/actions/7/undo", 200, """
+                {"id":7,"identity":"nightly","action":"suspended","undoneBy":"ada"}""");
+        CliRun run = CliRun.against(stub, "lifecycle", "undo", "7", "--reason", "runs monthly");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("lifecycle action 7 (suspended of nightly) undone\n", run.out());
+        assertEquals("runs monthly", JSON.readTree(stub.only("POST").body()).path("reason").asText());
+        assertEquals(2, CliRun.against(stub, "lifecycle", "undo", "7").exitCode(), "no reason: usage error");
+    }
+
+    @Test
+    void lifecycleSweepSaysWhatItDid() {
+        stub.on("POST /api/v1/lifecycle/sweep", 200, """
+                {"actions":[{"id":8,"identity":"nightly","action":"revoked"}],"clientSecretsRevoked":[]}""");
+        CliRun run = CliRun.against(stub, "lifecycle", "sweep");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("1 action(s) taken, 0 client secret(s) revoked\n", run.out());
+    }
+
+    @Test
     void configDiffPrintsOneLinePerChangeAndWithExitCodeSignalsThem() throws Exception {
         Path file = write("policy.yaml", "identities: []\n");
         stub.on("POST /api/v1/config/apply?dryRun=true&prune=true", 200, """

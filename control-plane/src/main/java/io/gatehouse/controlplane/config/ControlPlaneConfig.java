@@ -2,11 +2,13 @@ package io.gatehouse.controlplane.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.nio.file.Path;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The control plane's own settings, under {@code gatehouse.control-plane}. */
@@ -199,5 +201,81 @@ public interface ControlPlaneConfig {
          */
         @WithDefault("gatehouse-team-")
         String teamGroupPrefix();
+    }
+    /** Automatic identity lifecycle: unused identities suspended then revoked, orphans flagged, owners notified. */
+    Lifecycle lifecycle();
+
+    interface Lifecycle {
+
+        /** Whether the sweep runs on its own; {@code POST /api/v1/lifecycle/sweep} works either way. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often identities are checked (one replica at a time). */
+        @WithDefault("1H")
+        Duration sweepInterval();
+
+        /** An active identity unused this long (since created, if never used) is suspended. */
+        @WithDefault("P90D")
+        Duration suspendUnusedAfter();
+
+        /** An identity suspended by the lifecycle and not reactivated within this is revoked. */
+        @WithDefault("P30D")
+        Duration revokeSuspendedAfter();
+
+        /** Overrides per identity kind, e.g. {@code kinds."ci-job".suspend-unused-after=P30D}. */
+        Map<String, KindRules> kinds();
+
+        interface KindRules {
+
+            /** {@code false}: identities of this kind are never suspended or revoked for being unused. */
+            @WithDefault("true")
+            boolean enabled();
+
+            Optional<Duration> suspendUnusedAfter();
+
+            Optional<Duration> revokeSuspendedAfter();
+        }
+
+        /** Where owners (and admins) are told about automatic actions. */
+        @WithName("notify")
+        Notify notification();
+
+        interface Notify {
+
+            /** The webhook that gets owner notifications; none: nothing is sent (the action log still shows all). */
+            Optional<URI> webhookUrl();
+
+            /** The webhook for notices nobody owns (orphaned identities); default: {@code webhook-url}. */
+            Optional<URI> adminWebhookUrl();
+
+            /** With it, every delivery carries {@code X-Gatehouse-Signature: sha256=<HMAC-SHA256 of the body>}. Never logged. */
+            Optional<String> webhookSecret();
+
+            /** {@code json} (the full notification) or {@code slack} (a Slack-compatible {@code {"text": …}}). */
+            @WithDefault("json")
+            NotificationFormat format();
+
+            /** Owners are warned this long before a suspension; none: no warning. */
+            Optional<Duration> warnBefore();
+
+            /** How often pending notifications are looked for. */
+            @WithDefault("10S")
+            Duration interval();
+
+            /** The wait after the first failed delivery; it doubles per failure up to {@code retry-max}. */
+            @WithDefault("30S")
+            Duration retryInitial();
+
+            @WithDefault("1H")
+            Duration retryMax();
+
+            @WithDefault("10S")
+            Duration timeout();
+        }
+
+        enum NotificationFormat {
+            JSON, SLACK
+        }
     }
 }

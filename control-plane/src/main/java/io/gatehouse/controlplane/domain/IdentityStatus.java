@@ -11,6 +11,23 @@ public enum IdentityStatus {
     REVOKED,
     EXPIRED;
 
+    /**
+     * The stricter of two statuses that both apply (e.g. the declared one and the lifecycle's): revoked over
+     * expired over suspended over active.
+     */
+    public IdentityStatus stricter(IdentityStatus other) {
+        return other != null && other.strictness() > strictness() ? other : this;
+    }
+
+    private int strictness() {
+        return switch (this) {
+            case ACTIVE -> 0;
+            case SUSPENDED -> 1;
+            case EXPIRED -> 2;
+            case REVOKED -> 3;
+        };
+    }
+
     /** The spelling used in the declarative YAML (lower case). */
     public String declaredName() {
         return name().toLowerCase(Locale.ROOT);

@@ -64,6 +64,27 @@ public class IdentityEntity extends PanacheEntityBase {
     @Column(name = "rate_limit_burst")
     public Integer rateLimitBurst;
 
+    /** SUSPENDED or REVOKED when the automatic lifecycle acted; apart from the declared {@link #status}. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lifecycle_status")
+    public IdentityStatus lifecycleStatus;
+
+    @Column(name = "lifecycle_since")
+    public Instant lifecycleSince;
+
+    /** Set by an undo: the unused period starts again here. */
+    @Column(name = "lifecycle_reset_at")
+    public Instant lifecycleResetAt;
+
+    @Column(name = "orphaned_since")
+    public Instant orphanedSince;
+
+    @Column(name = "orphan_accepted_team")
+    public String orphanAcceptedTeam;
+
+    @Column(name = "suspension_warned_for")
+    public Instant suspensionWarnedFor;
+
     @OneToMany(mappedBy = "identity", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<OidcTrustBindingEntity> oidcBindings = new ArrayList<>();
 }

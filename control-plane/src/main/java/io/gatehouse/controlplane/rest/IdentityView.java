@@ -11,10 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An identity as the admin API shows it; {@code status} is effective now, {@code declaredStatus} as configured. */
+/**
+ * An identity as the admin API shows it; {@code status} is effective now, {@code declaredStatus} as configured,
+ * {@code lifecycle} what the automatic lifecycle holds against it (its own status and the orphan flag).
+ */
 public record IdentityView(String name, String kind, Owner owner, String purpose, Instant createdAt,
                            Instant expiresAt, String status, String declaredStatus, Instant lastUsedAt,
-                           List<OidcBinding> oidcBindings, RateLimit rateLimit) {
+                           List<OidcBinding> oidcBindings, RateLimit rateLimit, Lifecycle lifecycle) {
+
+    /** {@code status} (SUSPENDED, REVOKED or null) since {@code since}; {@code orphanedSince} when flagged. */
+    public record Lifecycle(String status, Instant since, Instant orphanedSince) {
+    }
 
     public record Owner(String team, String contact) {
     }
@@ -51,6 +58,7 @@ public record IdentityView(String name, String kind, Owner owner, String purpose
                 new Owner(identity.ownerTeam(), identity.ownerContact()), identity.purpose(), overview.createdAt(),
                 identity.expiresAt(), overview.effectiveStatus().name(), identity.status().name(),
                 overview.lastUsedAt(), identity.oidcTrusts().stream().map(OidcBinding::from).toList(),
-                identity.rateLimit());
+                identity.rateLimit(), new Lifecycle(overview.lifecycleHold() == null ? null : overview.lifecycleHold().name(),
+                overview.lifecycleSince(), overview.orphanedSince()));
     }
 }

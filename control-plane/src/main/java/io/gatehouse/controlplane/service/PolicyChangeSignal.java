@@ -15,7 +15,7 @@ public final class PolicyChangeSignal {
     }
 
     /** Announces a change made in the current transaction. */
-    static void announceInCurrentTransaction() {
+    public static void announceInCurrentTransaction() {
         IdentityEntity.getEntityManager().createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')").getSingleResult();
     }
 }

@@ -6,6 +6,7 @@ import io.gatehouse.controlplane.domain.CredentialInjection;
 import io.gatehouse.controlplane.domain.GrantDefinition;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
 import io.gatehouse.controlplane.domain.IdentityOverview;
+import io.gatehouse.controlplane.domain.IdentityStatus;
 import io.gatehouse.controlplane.domain.OidcTrust;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.RateLimit;
@@ -90,9 +91,20 @@ public class PolicyModelReader {
         return identities.listAllWithBindings().stream()
                 .map(entity -> {
                     IdentityDefinition definition = toDomain(entity);
-                    return new IdentityOverview(definition, definition.effectiveStatus(now), entity.createdAt, entity.lastUsedAt);
+                    return new IdentityOverview(definition,
+                            definition.effectiveStatus(now).stricter(entity.lifecycleStatus), entity.createdAt,
+                            entity.lastUsedAt, entity.lifecycleStatus, entity.lifecycleSince, entity.orphanedSince);
                 })
                 .toList();
+    }
+
+    /** The statuses the automatic lifecycle holds against identities (kept apart from the declared ones), by name. */
+    @Transactional
+    public Map<String, IdentityStatus> lifecycleHolds() {
+        Map<String, IdentityStatus> holds = new TreeMap<>();
+        identities.find("lifecycleStatus is not null").list()
+                .forEach(entity -> holds.put(entity.name, entity.lifecycleStatus));
+        return holds;
     }
 
     private static IdentityDefinition toDomain(IdentityEntity entity) {

@@ -2,15 +2,18 @@ package io.gatehouse.controlplane.service;
 
 import io.gatehouse.controlplane.domain.GrantDefinition;
 import io.gatehouse.controlplane.domain.IdentityDefinition;
+import io.gatehouse.controlplane.domain.IdentityStatus;
 import io.gatehouse.controlplane.domain.PolicyModel;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the content the data planes enforce: the stored model with every identity's status made
- * effective at a given time (an identity past its expiry is sent as EXPIRED).
+ * effective at a given time (an identity past its expiry is sent as EXPIRED; one the automatic lifecycle
+ * suspended or revoked is sent with the stricter of its declared and its lifecycle status).
  */
 @ApplicationScoped
 public class SnapshotBuilder {
@@ -23,8 +26,10 @@ public class SnapshotBuilder {
 
     public PolicyModel buildContent(Instant now) {
         PolicyModel stored = reader.read();
+        Map<String, IdentityStatus> lifecycleHolds = reader.lifecycleHolds();
         List<IdentityDefinition> effective = stored.identities().stream()
-                .map(identity -> identity.withStatus(identity.effectiveStatus(now)))
+                .map(identity -> identity.withStatus(identity.effectiveStatus(now)
+                        .stricter(lifecycleHolds.get(identity.name()))))
                 .toList();
         List<GrantDefinition> resolved = stored.grants().stream().map(grant -> withApproverGroup(grant, stored)).toList();
         return new PolicyModel(effective, stored.resources(), resolved, stored.teams());

@@ -1,11 +1,15 @@
 package io.gatehouse.controlplane.service;
 
 import io.gatehouse.controlplane.config.ControlPlaneConfig;
-import io.gatehouse.controlplane.domain.AdminCaller;
-import io.gatehouse.controlplane.domain.AdminRole;
 import io.gatehouse.controlplane.domain.ClientSecretInfo;
+import io.gatehouse.controlplane.lifecycle.LifecycleActionLog;
+import io.gatehouse.controlplane.lifecycle.LifecycleNotice;
+import io.gatehouse.controlplane.lifecycle.NotificationAudience;
+import io.gatehouse.controlplane.lifecycle.OwnerNotifications;
+import io.gatehouse.controlplane.model.LifecycleActionEntity;
 import io.gatehouse.controlplane.model.ClientSecretEntity;
 import io.gatehouse.controlplane.repository.ClientSecretRepository;
+import io.gatehouse.controlplane.repository.LifecycleActionRepository;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,20 +29,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * Revokes gateway client secrets nobody used for {@code gatehouse.control-plane.tokens.revoke-unused-after}
  * (counted from their creation when never used): a forgotten static key is the ghost credential access
- * reviews hunt for. Each revocation is audited with its reason, by the actor {@value #ACTOR}; an admin
- * creates a new secret if the automation turns out to be alive. Replicas take the policy write lock, so
- * a secret is revoked (and audited) once.
+ * reviews hunt for. Each revocation is a lifecycle action (audited with its reason, by the actor {@value #ACTOR},
+ * the owner notified) that an admin can undo; an undone revocation counts the unused period from the undo.
+ * Replicas take the policy write lock, so a secret is revoked (and audited) once.
  */
 @ApplicationScoped
 public class UnusedClientSecretRevoker {
 
-    public static final String ACTOR = "gatehouse-lifecycle";
+    public static final String ACTOR = LifecycleActionLog.ACTOR;
     private static final Logger LOG = Logger.getLogger(UnusedClientSecretRevoker.class);
-    private static final AdminCaller LIFECYCLE = new AdminCaller(ACTOR, Set.of(AdminRole.ADMIN), Set.of());
 
     private final ClientSecretRepository secrets;
+    private final LifecycleActionRepository pastActions;
     private final PolicyWriteLock lock;
-    private final PolicyChangeLog changeLog;
+    private final LifecycleActionLog actions;
+    private final OwnerNotifications notifications;
     private final Clock clock;
     private final Duration unusedFor;
     private final Duration sweepInterval;
@@ -49,11 +53,14 @@ public class UnusedClientSecretRevoker {
         return thread;
     });
 
-    public UnusedClientSecretRevoker(ClientSecretRepository secrets, PolicyWriteLock lock, PolicyChangeLog changeLog,
+    public UnusedClientSecretRevoker(ClientSecretRepository secrets, LifecycleActionRepository pastActions,
+                                     PolicyWriteLock lock, LifecycleActionLog actions, OwnerNotifications notifications,
                                      Clock clock, ControlPlaneConfig config) {
         this.secrets = secrets;
+        this.pastActions = pastActions;
         this.lock = lock;
-        this.changeLog = changeLog;
+        this.actions = actions;
+        this.notifications = notifications;
         this.clock = clock;
         this.unusedFor = config.tokens().revokeUnusedAfter();
         this.sweepInterval = config.tokens().unusedSecretSweepInterval();
@@ -75,16 +82,28 @@ public class UnusedClientSecretRevoker {
         Instant cutoff = now.minus(unusedFor);
         List<ClientSecretInfo> revoked = new ArrayList<>();
         for (ClientSecretEntity secret : secrets.unusedSince(cutoff)) {
+            if (undoneSince(secret, cutoff)) {
+                continue;
+            }
             Instant lastSign = secret.lastUsedAt != null ? secret.lastUsedAt : secret.createdAt;
             secret.revokedAt = now;
             secret.revokedReason = (secret.lastUsedAt == null ? "never used since it was created " : "unused since ")
                     + lastSign + " (gatehouse.control-plane.tokens.revoke-unused-after = " + unusedFor + ")";
-            changeLog.record(LIFECYCLE, "client-secret", "revoked",
-                    new PolicyObjectKind.AuditSubject(secret.identity.name, null),
-                    "client secret " + secret.secretId + ": " + secret.revokedReason);
+            LifecycleActionEntity action = actions.recordSecretRevocation(secret.identity.name, secret.secretId,
+                    secret.revokedReason, now);
+            notifications.enqueue(NotificationAudience.OWNER, new LifecycleNotice(action.action.apiName(), action.id,
+                    secret.identity.name, secret.identity.kind.declaredName(), secret.identity.ownerTeam,
+                    secret.identity.ownerContact, null, "client secret " + secret.secretId + ": " + secret.revokedReason,
+                    now, LifecycleNotice.undoHint(action.id)), now);
             revoked.add(ClientSecretService.info(secret));
         }
         return revoked;
+    }
+
+    /** An admin undid a revocation of this secret after {@code cutoff}: its fresh unused period is not over. */
+    private boolean undoneSince(ClientSecretEntity secret, Instant cutoff) {
+        return pastActions.lastUndoneSecretRevocation(secret.secretId)
+                .map(action -> action.undoneAt.isAfter(cutoff)).orElse(false);
     }
 
     private void sweepQuietly() {
