@@ -36,7 +36,7 @@ public class WebhookBodies {
     static String chatText(LifecycleNotice notice) {
         String owner = "team " + notice.ownerTeam() + ", contact " + notice.ownerContact()
                 + (notice.teamContact() == null ? "" : " / " + notice.teamContact());
-        return "Gatehouse lifecycle: " + notice.action() + " — identity *" + notice.identity() + "* (" + notice.kind()
+        return "Gatehouse " + (notice.action().startsWith("access-review") ? "" : "lifecycle: ") + notice.action() + " — identity *" + notice.identity() + "* (" + notice.kind()
                 + ", " + owner + ") at " + notice.at() + ". Reason: " + notice.reason() + ". " + capitalized(notice.undo())
                 + ".";
     }

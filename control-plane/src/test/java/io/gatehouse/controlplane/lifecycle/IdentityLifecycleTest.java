@@ -24,6 +24,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.gatehouse.controlplane.domain.review.ReviewScope;
+import io.gatehouse.controlplane.domain.review.Reviewers;
+import io.gatehouse.controlplane.service.review.AccessReviewReminders;
+import io.gatehouse.controlplane.service.review.AccessReviewService;
+import io.gatehouse.controlplane.service.review.NewCampaign;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -135,6 +140,10 @@ class IdentityLifecycleTest {
     UnusedClientSecretRevoker secretRevoker;
     @Inject
     ObjectMapper json;
+    @Inject
+    AccessReviewService reviews;
+    @Inject
+    AccessReviewReminders reviewReminders;
 
     private Instant now;
 
@@ -368,6 +377,24 @@ class IdentityLifecycleTest {
         assertEquals("suspension-warning", warning.path("action").asText());
         assertTrue(warning.path("reason").asText().contains("will be suspended at " + now.plus(Duration.ofDays(6))),
                 warning.path("reason").asText());
+    }
+
+    @Test
+    void accessReviewRemindersGoToTheOwnersWebhookOncePerUndecidedIdentity() throws Exception {
+        Instant due = now.plus(Duration.ofDays(10));
+        String campaign = reviews.start(ADA, new NewCampaign("Q4 services", ReviewScope.parse("kind:service"),
+                new Reviewers(true, List.of()), null, null, due)).campaign().id();
+
+        reviewReminders.sweep(due.minus(Duration.ofDays(2)));
+        sender.deliverDue(due.minus(Duration.ofDays(2)));
+
+        List<WebhookReceiver.Delivery> reminders = receiver.deliveries();
+        assertEquals(1, reminders.size(), "billing-api is the only service");
+        JsonNode reminder = json.readTree(reminders.get(0).body());
+        assertEquals("access-review.reminder", reminder.path("action").asText());
+        assertEquals("billing-api", reminder.path("identity").asText());
+        assertTrue(reminder.path("undo").asText().contains("gatehouse reviews status " + campaign), reminder.toString());
+        assertTrue(reviewReminders.sweep(due.minus(Duration.ofDays(1))).isEmpty(), "reminded once");
     }
 
     @Test

@@ -4,7 +4,11 @@ import io.gatehouse.controlplane.config.ControlPlaneConfig;
 import io.gatehouse.controlplane.domain.AdminCaller;
 import io.gatehouse.controlplane.domain.AdminRole;
 import io.gatehouse.controlplane.domain.review.ReviewCampaign;
+import io.gatehouse.controlplane.domain.review.ReviewEvidence;
 import io.gatehouse.controlplane.domain.review.ReviewItem;
+import io.gatehouse.controlplane.lifecycle.LifecycleNotice;
+import io.gatehouse.controlplane.lifecycle.NotificationAudience;
+import io.gatehouse.controlplane.lifecycle.OwnerNotifications;
 import io.gatehouse.controlplane.repository.ReviewCampaignRepository;
 import io.gatehouse.controlplane.service.PolicyChangeLog;
 import io.gatehouse.controlplane.service.PolicyObjectKind;
@@ -31,9 +35,10 @@ import java.util.stream.Collectors;
 
 /**
  * Reminds the reviewers of open campaigns with undecided items {@code remind-before} their due date, and escalates
- * campaigns still undecided at their due date to the admins. Each reminder and escalation is sent once per campaign,
- * recorded in the audit trail (which every SIEM forward carries) and logged; replicas take the policy write lock so
- * that only one of them sends it.
+ * campaigns still undecided at their due date to the admins. Each reminder and escalation happens once per campaign:
+ * it is recorded in the audit trail (which every SIEM forward carries), logged, and for each undecided identity a
+ * notice goes to the lifecycle webhooks (owners' webhook for reminders, admins' for escalations), queued in the
+ * sweep's transaction. Replicas take the policy write lock so that only one of them sends it.
  */
 @ApplicationScoped
 public class AccessReviewReminders {
@@ -45,6 +50,7 @@ public class AccessReviewReminders {
     private final ReviewCampaignRepository campaigns;
     private final PolicyWriteLock lock;
     private final PolicyChangeLog changeLog;
+    private final OwnerNotifications notifications;
     private final Clock clock;
     private final Duration remindBefore;
     private final Duration sweepInterval;
@@ -55,10 +61,11 @@ public class AccessReviewReminders {
     });
 
     public AccessReviewReminders(ReviewCampaignRepository campaigns, PolicyWriteLock lock, PolicyChangeLog changeLog,
-                                 Clock clock, ControlPlaneConfig config) {
+                                 OwnerNotifications notifications, Clock clock, ControlPlaneConfig config) {
         this.campaigns = campaigns;
         this.lock = lock;
         this.changeLog = changeLog;
+        this.notifications = notifications;
         this.clock = clock;
         this.remindBefore = config.accessReviews().remindBefore();
         this.sweepInterval = config.accessReviews().sweepInterval();
@@ -85,12 +92,14 @@ public class AccessReviewReminders {
             }
             if (campaign.escalatedAt() == null && !now.isBefore(campaign.dueAt())) {
                 campaigns.escalated(campaign.id(), now);
+                notifyEach(undecided, NotificationAudience.ADMINS, "access-review.escalated", campaign, now);
                 sent.add(send(campaign, "escalated", "access review " + campaign.id() + " '" + campaign.name()
                         + "' is overdue since " + campaign.dueAt() + " with " + undecided.size()
                         + " undecided item(s); admins: decide them or close it with force. Waiting on " + waitingOn(campaign, undecided)));
             } else if (campaign.remindedAt() == null && !now.isBefore(campaign.dueAt().minus(remindBefore))
                     && now.isBefore(campaign.dueAt())) {
                 campaigns.reminded(campaign.id(), now);
+                notifyEach(undecided, NotificationAudience.OWNER, "access-review.reminder", campaign, now);
                 sent.add(send(campaign, "reminded", "access review " + campaign.id() + " '" + campaign.name() + "' is due "
                         + campaign.dueAt() + "; " + undecided.size() + " item(s) undecided. Waiting on "
                         + waitingOn(campaign, undecided)));
@@ -109,6 +118,17 @@ public class AccessReviewReminders {
         }
         campaign.reviewers().people().forEach(person -> parts.add(person));
         return String.join(", ", parts);
+    }
+
+    private void notifyEach(List<ReviewItem> undecided, NotificationAudience audience, String event,
+                            ReviewCampaign campaign, Instant now) {
+        for (ReviewItem item : undecided) {
+            ReviewEvidence evidence = item.evidence();
+            notifications.enqueue(audience, new LifecycleNotice(event, null, evidence.identity(), evidence.kind(),
+                    evidence.ownerTeam(), evidence.ownerContact(), null, "access review '" + campaign.name()
+                    + "' awaits a decision on this identity (due " + campaign.dueAt() + ")",
+                    now, "decide it with: gatehouse reviews status " + campaign.id()), now);
+        }
     }
 
     private String send(ReviewCampaign campaign, String action, String message) {
