@@ -34,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "control_plane_test"))
 class UsageEvidenceApiTest {
 
-    private static final String WINDOW_SINCE = "2026-03-01T00:00:00Z";
-    private static final String WINDOW_UNTIL = "2026-03-04T00:00:00Z";
+    private static final String WINDOW_SINCE = "2031-03-01T00:00:00Z";
+    private static final String WINDOW_UNTIL = "2031-03-04T00:00:00Z";
 
     @Inject
     DeclarativeConfigLoader loader;
@@ -56,11 +56,11 @@ class UsageEvidenceApiTest {
     void callsAreCountedPerOperationAndDayOnceEvenWhenABatchIsDeliveredAgain() {
         String source = "dp-" + UUID.randomUUID();
         List<AuditRecord> batch = new ArrayList<>();
-        batch.add(call(source, "2026-03-01T10:00:00Z", "GET", "/customers/1", AuditDecision.ALLOWED, "/customers/**", null, 2));
-        batch.add(call(source, "2026-03-01T11:00:00Z", "GET", "/customers/2", AuditDecision.ALLOWED, "/customers/**", null, 1));
-        batch.add(call(source, "2026-03-02T09:30:00Z", "GET", "/customers/3", AuditDecision.ALLOWED, "/customers/**", null, 0));
-        batch.add(call(source, "2026-03-02T09:31:00Z", "DELETE", "/customers/3", AuditDecision.DENIED, null, null, 0));
-        batch.add(call(source, "2026-02-27T09:00:00Z", "GET", "/customers/9", AuditDecision.ALLOWED, "/customers/**", null, 0));
+        batch.add(call(source, "2031-03-01T10:00:00Z", "GET", "/customers/1", AuditDecision.ALLOWED, "/customers/**", null, 2));
+        batch.add(call(source, "2031-03-01T11:00:00Z", "GET", "/customers/2", AuditDecision.ALLOWED, "/customers/**", null, 1));
+        batch.add(call(source, "2031-03-02T09:30:00Z", "GET", "/customers/3", AuditDecision.ALLOWED, "/customers/**", null, 0));
+        batch.add(call(source, "2031-03-02T09:31:00Z", "DELETE", "/customers/3", AuditDecision.DENIED, null, null, 0));
+        batch.add(call(source, "2031-02-27T09:00:00Z", "GET", "/customers/9", AuditDecision.ALLOWED, "/customers/**", null, 0));
         store.store(batch);
         store.store(batch);
 
@@ -74,10 +74,10 @@ class UsageEvidenceApiTest {
         assertEquals(3, reads.get("allowed"));
         assertEquals(3, reads.get("maskedValues"));
         assertEquals(true, reads.get("granted"));
-        assertEquals("2026-03-01T10:00:00Z", reads.get("firstSeen"));
-        assertEquals("2026-03-02T09:30:00Z", reads.get("lastSeen"));
-        assertEquals(List.of(Map.of("day", "2026-03-01", "calls", 2, "allowed", 2, "denied", 0),
-                Map.of("day", "2026-03-02", "calls", 1, "allowed", 1, "denied", 0)), reads.get("daily"));
+        assertEquals("2031-03-01T10:00:00Z", reads.get("firstSeen"));
+        assertEquals("2031-03-02T09:30:00Z", reads.get("lastSeen"));
+        assertEquals(List.of(Map.of("day", "2031-03-01", "calls", 2, "allowed", 2, "denied", 0),
+                Map.of("day", "2031-03-02", "calls", 1, "allowed", 1, "denied", 0)), reads.get("daily"));
 
         Map<String, Object> refused = operation(usage, "DELETE", null);
         assertEquals(1, refused.get("denied"));
@@ -95,10 +95,10 @@ class UsageEvidenceApiTest {
     void aCallHeldForApprovalCountsAsUseAndAnApprovedCallAsApproved() {
         String source = "dp-" + UUID.randomUUID();
         store.store(List.of(
-                call(source, "2026-04-10T08:00:00Z", "POST", "/refunds", AuditDecision.PENDING_APPROVAL, "/refunds", "ap-1", 0),
-                call(source, "2026-04-10T08:05:00Z", "POST", "/refunds", AuditDecision.ALLOWED, "/refunds", "ap-1", 0)));
+                call(source, "2031-04-10T08:00:00Z", "POST", "/refunds", AuditDecision.PENDING_APPROVAL, "/refunds", "ap-1", 0),
+                call(source, "2031-04-10T08:05:00Z", "POST", "/refunds", AuditDecision.ALLOWED, "/refunds", "ap-1", 0)));
 
-        JsonPath usage = usage("2026-04-10T00:00:00Z", "2026-04-11T00:00:00Z");
+        JsonPath usage = usage("2031-04-10T00:00:00Z", "2031-04-11T00:00:00Z");
         Map<String, Object> refunds = operation(usage, "POST", "/refunds");
         assertEquals(2, refunds.get("calls"));
         assertEquals(1, refunds.get("heldForApproval"));
