@@ -91,7 +91,9 @@ public class SigningKeys {
      */
     public SigningKey snapshotSigner() {
         SigningKey current = current();
-        if (!current.createdAt().plus(publishAhead).isAfter(clock.instant())) {
+        Instant knownFrom = current.createdAt().plus(publishAhead);
+        Instant activatedAt = current.activatedAt() == null ? current.createdAt() : current.activatedAt();
+        if (!knownFrom.isAfter(activatedAt) || !knownFrom.isAfter(clock.instant())) {
             return current;
         }
         return keys.stream()
