@@ -13,6 +13,7 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,7 +61,8 @@ public class SigningKeyLifecycle {
      * @return the new key's id
      * @throws SigningKeyRotationConflictException when a normal rotation is already under way
      */
-    public String rotate(boolean immediate, Instant now) {
+    public String rotate(boolean immediate, Instant requestedAt) {
+        Instant now = storable(requestedAt);
         SigningKeyEntity created = QuarkusTransaction.requiringNew().call(() -> {
             lockKeySet();
             Optional<SigningKeyEntity> next = inState(SigningKeyState.NEXT).stream().findFirst();
@@ -87,7 +89,8 @@ public class SigningKeyLifecycle {
      * retired keys past retire-after are archived, and with automatic rotation a current key that signed for
      * {@code rotate-every} gets its successor. @return whether anything changed
      */
-    public boolean advance(Instant now) {
+    public boolean advance(Instant at) {
+        Instant now = storable(at);
         return QuarkusTransaction.requiringNew().call(() -> {
             lockKeySet();
             boolean changed = false;
@@ -125,6 +128,11 @@ public class SigningKeyLifecycle {
         });
     }
 
+    /** PostgreSQL keeps microseconds (rounding the rest), so times compared after a reload are cut to those. */
+    private static Instant storable(Instant time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** Serializes changes of the key set across replicas until the current transaction ends. */
     static void lockKeySet() {
         SigningKeyEntity.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(" + KEY_SET_LOCK + ")")
@@ -141,9 +149,9 @@ public class SigningKeyLifecycle {
             entity.algorithm = SigningKey.ALGORITHM;
             entity.privateKey = pair.getPrivate().getEncoded();
             entity.publicKey = pair.getPublic().getEncoded();
-            entity.createdAt = now;
+            entity.createdAt = storable(now);
             entity.state = state.column();
-            entity.activatedAt = state == SigningKeyState.CURRENT ? now : null;
+            entity.activatedAt = state == SigningKeyState.CURRENT ? entity.createdAt : null;
             entity.persist();
             LOG.infof("created signing key %s (%s)", entity.kid, entity.state);
             return entity;

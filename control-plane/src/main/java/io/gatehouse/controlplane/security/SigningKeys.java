@@ -98,7 +98,7 @@ public class SigningKeys {
         }
         return keys.stream()
                 .filter(key -> key.state() == SigningKeyState.RETIRED && key.privateKey() != null)
-                .filter(key -> key.activatedAt() != null && key.activatedAt().isBefore(current.createdAt()))
+                .filter(key -> activatedAt.equals(key.retiredAt()))
                 .findFirst()
                 .orElse(current);
     }
