@@ -6,6 +6,7 @@ import io.gatehouse.cli.commands.ConfigCommand;
 import io.gatehouse.cli.commands.GrantsCommand;
 import io.gatehouse.cli.commands.IdentitiesCommand;
 import io.gatehouse.cli.commands.ResourcesCommand;
+import io.gatehouse.cli.commands.SigningKeysCommand;
 import io.gatehouse.cli.commands.TeamsCommand;
 import io.gatehouse.cli.commands.ReviewsCommand;
 import io.gatehouse.cli.failure.SecretRedactor;
@@ -32,7 +33,7 @@ import java.nio.file.Path;
         usageHelpAutoWidth = true,
         description = "Manages Gatehouse through the REST APIs of the control plane and the approval service.",
         subcommands = {IdentitiesCommand.class, GrantsCommand.class, ResourcesCommand.class, TeamsCommand.class, ConfigCommand.class,
-                ApprovalsCommand.class, ReviewsCommand.class, AuditCommand.class},
+                ApprovalsCommand.class, ReviewsCommand.class, AuditCommand.class, SigningKeysCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  ok",
