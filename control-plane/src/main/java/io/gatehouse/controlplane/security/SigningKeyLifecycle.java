@@ -4,6 +4,7 @@ import io.gatehouse.controlplane.config.ControlPlaneConfig;
 import io.gatehouse.controlplane.domain.SigningKeyState;
 import io.gatehouse.controlplane.model.SigningKeyEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -23,8 +24,9 @@ import java.util.UUID;
  * replicas never disagree on which key is current: a rotation creates a {@code next} key; after the
  * publish-ahead time it becomes {@code current} and the key it replaces {@code retired}; after the retire-after
  * time a retired key is {@code archived} (unpublished, private half erased). Replicas see the result when they
- * reload ({@link SigningKeys#reload()}).
+ * reload ({@link SigningKeys#reload()}). Created at start, so that inconsistent rotation settings stop the start.
  */
+@Startup
 @ApplicationScoped
 public class SigningKeyLifecycle {
 

@@ -30,6 +30,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,17 @@ class SigningKeyRotationTest {
     /** The snapshot keys a data plane trusts, learned as it does: from snapshots it verified. */
     private final Map<String, PublicKey> dataPlaneKeys = new HashMap<>();
 
+    /** Client secrets made by a test, revoked after it: an identity may hold only a few. */
+    private final List<String> secretIds = new ArrayList<>();
+
+    @AfterEach
+    void revokeClientSecrets() {
+        for (String secretId : secretIds) {
+            given().when().delete("/api/v1/identities/deploy-bot/client-secrets/" + secretId + "?reason=test-done")
+                    .then().statusCode(200);
+        }
+    }
+
     @BeforeEach
     void noRotationUnderWay() {
         policyUpdates.apply(loader.parse(TestConfigs.EXAMPLE, "example.yaml"), "example.yaml");
@@ -112,8 +125,7 @@ class SigningKeyRotationTest {
         String source = "dp-" + UUID.randomUUID();
         audit.store(List.of(event(source)));
         checkpointer.checkpoint();
-        String secret = given().when().post("/api/v1/identities/deploy-bot/client-secrets").then().statusCode(201)
-                .extract().path("secret");
+        String secret = newClientSecret();
         receiveSnapshot();
         String old = keys.current().kid();
         String beforeRotation = token(secret);
@@ -167,8 +179,7 @@ class SigningKeyRotationTest {
     @Test
     @TestSecurity(user = "ada", roles = "gatehouse-admins")
     void anImmediateRotationSignsAtOnceWhileSnapshotsStayVerifiableByDataPlanes() throws Exception {
-        String secret = given().when().post("/api/v1/identities/deploy-bot/client-secrets").then().statusCode(201)
-                .extract().path("secret");
+        String secret = newClientSecret();
         receiveSnapshot();
         String old = keys.current().kid();
         String beforeRotation = token(secret);
@@ -241,6 +252,13 @@ class SigningKeyRotationTest {
 
     private static boolean carries(ConfigSnapshot snapshot, String kid) {
         return snapshot.getSigningKeysList().stream().anyMatch(key -> key.getKeyId().equals(kid));
+    }
+
+    private String newClientSecret() {
+        io.restassured.response.Response created = given().when().post("/api/v1/identities/deploy-bot/client-secrets")
+                .then().statusCode(201).extract().response();
+        secretIds.add(created.path("info.secretId"));
+        return created.path("secret");
     }
 
     private static String token(String secret) {
