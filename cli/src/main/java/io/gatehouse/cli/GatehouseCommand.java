@@ -7,6 +7,7 @@ import io.gatehouse.cli.commands.GrantsCommand;
 import io.gatehouse.cli.commands.IdentitiesCommand;
 import io.gatehouse.cli.commands.LifecycleCommand;
 import io.gatehouse.cli.commands.ResourcesCommand;
+import io.gatehouse.cli.commands.SigningKeysCommand;
 import io.gatehouse.cli.commands.TeamsCommand;
 import io.gatehouse.cli.commands.BreakGlassCommand;
 import io.gatehouse.cli.commands.ReviewsCommand;
@@ -34,7 +35,8 @@ import java.nio.file.Path;
         usageHelpAutoWidth = true,
         description = "Manages Gatehouse through the REST APIs of the control plane and the approval service.",
         subcommands = {IdentitiesCommand.class, GrantsCommand.class, ResourcesCommand.class, TeamsCommand.class, ConfigCommand.class,
-                ApprovalsCommand.class, BreakGlassCommand.class, ReviewsCommand.class, AuditCommand.class, LifecycleCommand.class},
+                ApprovalsCommand.class, BreakGlassCommand.class, ReviewsCommand.class, AuditCommand.class, LifecycleCommand.class,
+                SigningKeysCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  ok",

@@ -138,6 +138,61 @@ public interface ControlPlaneConfig {
         Duration unusedSecretSweepInterval();
     }
 
+    /** Rotation of the control plane's signing keys (gateway tokens, snapshots, audit checkpoints). */
+    @WithName("signing-keys")
+    KeyRotation keyRotation();
+
+    interface KeyRotation {
+
+        /** How long a key signs before the next one takes over automatically; {@code 0} (the default): only on request. */
+        @WithDefault("0S")
+        Duration rotateEvery();
+
+        /**
+         * How long a new key is published (JWKS, snapshots) before it signs, so that every data plane and JWKS
+         * cache has it before the first token signed by it arrives. Longer than a config push takes.
+         */
+        @WithDefault("5M")
+        Duration publishAhead();
+
+        /**
+         * How long a retired key stays published, so that tokens it signed keep verifying until they expire. At
+         * least the token lifetime plus the reload interval.
+         */
+        @WithDefault("30M")
+        Duration retireAfter();
+
+        /** How often every replica re-reads the key set (and one of them applies due transitions). */
+        @WithDefault("10S")
+        Duration reloadInterval();
+    }
+
+    /** RFC 8693 token exchange: external OIDC tokens for gateway tokens. */
+    TokenExchange tokenExchange();
+
+    interface TokenExchange {
+
+        /** Leeway for {@code exp}, {@code nbf} and {@code iat} of subject tokens. */
+        @WithDefault("30S")
+        Duration clockSkew();
+
+        /** Connect and read timeout of OIDC discovery and JWKS requests to an issuer. */
+        @WithDefault("5S")
+        Duration fetchTimeout();
+
+        /** How long an issuer's JWKS is cached. */
+        @WithDefault("15M")
+        Duration jwksMaxAge();
+
+        /** A subject token naming an unknown key refetches the issuer's JWKS at most this often. */
+        @WithDefault("30S")
+        Duration jwksRefetchInterval();
+
+        /** The largest subject token accepted, in bytes. */
+        @WithDefault("16384")
+        int maxSubjectTokenSize();
+    }
+
     /** Identity assertions: the JWTs data planes sign for upstreams of resources that ask for them. */
     IdentityAssertions identityAssertions();
 

@@ -18,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * gateway tokens are recognised (what data planes need to trust both) and how identity assertions are
  * signed, signed once per
  * snapshot (every stream sends the same signed message, only the nonce differs, and the nonce is not
- * signed), so a large snapshot is encoded and signed once, not once per data plane.
+ * signed), so a large snapshot is encoded and signed once, not once per data plane. Every published signing key
+ * (next, current, retired) is carried, so data planes know a key before anything signed by it arrives.
  */
 @ApplicationScoped
 public class SignedSnapshotMessages {
@@ -54,7 +55,7 @@ public class SignedSnapshotMessages {
                     .setAlgorithm(SigningKey.ALGORITHM)
                     .setPublicKey(ByteString.copyFrom(key.publicKey().getEncoded())));
         }
-        SigningKeys.Signed signature = keys.sign(SnapshotSigningInput.of(message.build()));
+        SigningKeys.Signed signature = keys.sign(keys.snapshotSigner(), SnapshotSigningInput.of(message.build()));
         ConfigSnapshot signed = message.setSignature(SnapshotSignature.newBuilder()
                 .setKeyId(signature.kid())
                 .setSignature(ByteString.copyFrom(signature.signature()))).build();

@@ -18,8 +18,8 @@ public class SigningKeyEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String algorithm;
 
-    /** PKCS#8. */
-    @Column(name = "private_key", nullable = false)
+    /** PKCS#8; erased ({@code null}) once the key is archived. */
+    @Column(name = "private_key")
     public byte[] privateKey;
 
     /** X.509 SubjectPublicKeyInfo. */
@@ -28,4 +28,17 @@ public class SigningKeyEntity extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** next, current, retired or archived (see {@link io.gatehouse.controlplane.domain.SigningKeyState}). */
+    @Column(nullable = false)
+    public String state;
+
+    @Column(name = "activated_at")
+    public Instant activatedAt;
+
+    @Column(name = "retired_at")
+    public Instant retiredAt;
+
+    @Column(name = "archived_at")
+    public Instant archivedAt;
 }

@@ -28,10 +28,12 @@ public class CompactJws {
     }
 
     public String sign(String type, ObjectNode claims) {
+        // one key for kid and signature: a reload between the two must not make them disagree
+        SigningKey key = keys.current();
         ObjectNode header = json.createObjectNode().put("alg", SigningKey.ALGORITHM).put("typ", type)
-                .put("kid", keys.current().kid());
+                .put("kid", key.kid());
         String signingInput = encode(header) + "." + encode(claims);
-        SigningKeys.Signed signed = keys.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+        SigningKeys.Signed signed = keys.sign(key, signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + BASE64URL.encodeToString(signed.signature());
     }
 

@@ -1,15 +1,12 @@
 package io.gatehouse.controlplane.service;
 
 import io.gatehouse.controlplane.config.ControlPlaneConfig;
-import io.gatehouse.controlplane.domain.AuditDecision;
-import io.gatehouse.controlplane.domain.AuditRecord;
 import io.gatehouse.controlplane.domain.GatewayToken;
 import io.gatehouse.controlplane.domain.IdentityStatus;
 import io.gatehouse.controlplane.model.ClientSecretEntity;
 import io.gatehouse.controlplane.model.IdentityEntity;
 import io.gatehouse.controlplane.repository.ClientSecretRepository;
 import io.gatehouse.controlplane.repository.IdentityRepository;
-import io.gatehouse.controlplane.security.CompactJws;
 import io.gatehouse.controlplane.security.SecretHasher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The OAuth2 client credentials grant for identities migrating off static keys: the identity's
@@ -31,22 +26,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClientCredentialsService {
 
-    public static final String TOKEN_TYPE = "at+jwt";
     /** A secret the hashes of an unknown client are checked against, so that an unknown client costs as much time. */
     private static final SecretHasher.Hashed DECOY = SecretHasher.hash(SecretHasher.newSecret(), 1);
 
     private final IdentityRepository identities;
     private final ClientSecretRepository secrets;
-    private final CompactJws jws;
-    private final AuditStore audit;
+    private final GatewayTokenIssuer issuer;
+    private final TokenAudit audit;
     private final ControlPlaneConfig.Tokens config;
     private final Clock clock;
 
-    public ClientCredentialsService(IdentityRepository identities, ClientSecretRepository secrets, CompactJws jws,
-                                    AuditStore audit, ControlPlaneConfig config, Clock clock) {
+    public ClientCredentialsService(IdentityRepository identities, ClientSecretRepository secrets, GatewayTokenIssuer issuer,
+                                    TokenAudit audit, ControlPlaneConfig config, Clock clock) {
         this.identities = identities;
         this.secrets = secrets;
-        this.jws = jws;
+        this.issuer = issuer;
         this.audit = audit;
         this.config = config.tokens();
         this.clock = clock;
@@ -56,7 +50,7 @@ public class ClientCredentialsService {
     public GatewayToken issue(String clientId, String clientSecret) {
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> authenticate(clientId, clientSecret));
         if (outcome.refusal() != null) {
-            record(clientId, AuditDecision.DENIED, "token.refused", outcome.refusal().getMessage());
+            audit.record(clientId, TokenAudit.REFUSED, outcome.refusal().getMessage());
             throw outcome.refusal();
         }
         return outcome.token();
@@ -77,30 +71,18 @@ public class ClientCredentialsService {
                     "client authentication failed"));
         }
         IdentityEntity client = identity.get();
-        IdentityStatus status = client.status == IdentityStatus.ACTIVE && !client.expiresAt.isAfter(now)
-                ? IdentityStatus.EXPIRED : client.status;
+        // the lifecycle's suspension or revocation counts as much as the declared status, as in the snapshot
+        IdentityStatus status = (client.status == IdentityStatus.ACTIVE && !client.expiresAt.isAfter(now)
+                ? IdentityStatus.EXPIRED : client.status).stricter(client.lifecycleStatus);
         if (status != IdentityStatus.ACTIVE) {
             return Outcome.refused(new TokenRequestException(TokenRequestException.UNAUTHORIZED_CLIENT,
                     "identity " + clientId + " is " + status.name().toLowerCase(java.util.Locale.ROOT)));
         }
         matching.get().lastUsedAt = now;
-        Instant expiresAt = now.plus(config.lifetime());
-        if (expiresAt.isAfter(client.expiresAt)) {
-            expiresAt = client.expiresAt;
-        }
-        String token = jws.sign(TOKEN_TYPE, jws.claims()
-                .put("iss", config.issuer()).put("sub", clientId).put("aud", config.audience())
-                .put("client_id", clientId).put("iat", now.getEpochSecond()).put("nbf", now.getEpochSecond())
-                .put("exp", expiresAt.getEpochSecond()).put("jti", UUID.randomUUID().toString()));
-        record(clientId, AuditDecision.ALLOWED, "token.issued", "client credentials with secret "
-                + matching.get().secretId + ", valid until " + expiresAt);
-        return Outcome.issued(new GatewayToken(token, clientId, now, expiresAt));
-    }
-
-    private void record(String clientId, AuditDecision decision, String kind, String reason) {
-        audit.store(List.of(new AuditRecord(UUID.randomUUID(), UUID.randomUUID().toString(), clock.instant(),
-                PolicyChangeLog.SOURCE, clientId, null, "POST", "/oauth2/token", decision, reason, null, 0, 0, List.of(),
-                kind, clientId, Map.of(), null)));
+        GatewayToken token = issuer.issue(clientId, client.expiresAt, now, issuer.extraClaims());
+        audit.record(clientId, TokenAudit.ISSUED, "client credentials with secret " + matching.get().secretId
+                + ", valid until " + token.expiresAt());
+        return Outcome.issued(token);
     }
 
     private record Outcome(GatewayToken token, TokenRequestException refusal) {

@@ -2,6 +2,7 @@ package io.gatehouse.controlplane.service;
 
 import io.gatehouse.controlplane.domain.PolicyModel;
 import io.gatehouse.controlplane.domain.PolicySnapshot;
+import io.gatehouse.controlplane.security.SigningKeys;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Holds the current snapshot and broadcasts every new one to the open config streams. A snapshot
- * is only published when its content version differs from the current one.
+ * is only published when its version (of the content and of the signing key set) differs from the current one.
  */
 @ApplicationScoped
 public class SnapshotPublisher {
@@ -22,15 +23,17 @@ public class SnapshotPublisher {
 
     private final SnapshotBuilder builder;
     private final SnapshotVersioner versioner;
+    private final SigningKeys keys;
     private final Clock clock;
     private final BroadcastProcessor<PolicySnapshot> published = BroadcastProcessor.create();
 
     private volatile PolicySnapshot current;
     private long generation;
 
-    public SnapshotPublisher(SnapshotBuilder builder, SnapshotVersioner versioner, Clock clock) {
+    public SnapshotPublisher(SnapshotBuilder builder, SnapshotVersioner versioner, SigningKeys keys, Clock clock) {
         this.builder = builder;
         this.versioner = versioner;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -41,7 +44,8 @@ public class SnapshotPublisher {
     public synchronized PolicySnapshot refresh() {
         Instant now = clock.instant();
         PolicyModel content = builder.buildContent(now);
-        String version = versioner.version(content);
+        // the signing keys travel with the snapshot: a new key set is a new snapshot for the data planes
+        String version = versioner.version(content, keys.fingerprint());
         PolicySnapshot previous = current;
         if (previous != null && previous.version().equals(version)) {
             return previous;

@@ -31,8 +31,14 @@ public class SnapshotVersioner {
             .build();
 
     public String version(PolicyModel model) {
+        return version(model, "");
+    }
+
+    /** The version of {@code model} delivered with the signing key set described by {@code keySet}. */
+    public String version(PolicyModel model, String keySet) {
         try {
-            byte[] canonical = canonicalJson.writeValueAsString(model).getBytes(StandardCharsets.UTF_8);
+            String keys = keySet.isEmpty() ? "" : "\n" + keySet;
+            byte[] canonical = (canonicalJson.writeValueAsString(model) + keys).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("policy model is not serializable", e);

@@ -419,6 +419,19 @@ class IdentityLifecycleTest {
     }
 
     @Test
+    @TestSecurity(user = "ada", roles = "gatehouse-admins")
+    void anIdentityTheLifecycleSuspendedGetsNoGatewayToken() {
+        String secret = given().when().post("/api/v1/identities/nightly-build/client-secrets").then().statusCode(201)
+                .extract().path("secret");
+        idleFor("nightly-build", 30);
+        sweep.sweep(now);
+
+        given().formParam("grant_type", "client_credentials").formParam("client_id", "nightly-build")
+                .formParam("client_secret", secret).when().post("/oauth2/token").then().statusCode(400)
+                .body("error", equalTo("unauthorized_client")).body("error_description", containsString("suspended"));
+    }
+
+    @Test
     void twoConcurrentSweepsActOnce() throws Exception {
         idleFor("nightly-build", 30);
         CyclicBarrier together = new CyclicBarrier(2);
