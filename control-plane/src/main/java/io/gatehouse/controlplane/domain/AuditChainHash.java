@@ -18,6 +18,8 @@ public final class AuditChainHash {
 
     /** The previous hash of the first event of a chain. */
     public static final byte[] GENESIS = new byte[32];
+    /** Marks the route in the canonical bytes; only written when present, so older events' hashes do not change. */
+    private static final int ROUTE_TAG = -2;
 
     private AuditChainHash() {
     }
@@ -72,6 +74,11 @@ public final class AuditChainHash {
             if (record.recording() != null) {
                 // only when present, so that the hashes of events stored before recording existed do not change
                 recording(out, record.recording());
+            }
+            if (record.route() != null) {
+                // tagged with a length no text field can have, so it never reads as the start of a recording
+                out.writeInt(ROUTE_TAG);
+                text(out, record.route());
             }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);

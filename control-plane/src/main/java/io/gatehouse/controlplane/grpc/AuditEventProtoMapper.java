@@ -59,7 +59,8 @@ public class AuditEventProtoMapper {
                 kind(event.getKind(), name),
                 textOrNull(event.getActor()),
                 event.getMaskedValuesMap(),
-                CallRecordingProtoMapper.toDomain(event));
+                CallRecordingProtoMapper.toDomain(event),
+                textOrNull(event.getRoute()));
     }
 
     /** Empty means a call; anything else must be a dotted lower-case name like approval.approved. */

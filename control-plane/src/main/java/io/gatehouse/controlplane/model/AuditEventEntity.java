@@ -73,6 +73,9 @@ public class AuditEventEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public CallRecording recording;
 
+    /** The path pattern of the grant that allowed the call; null when none did. */
+    public String route;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 

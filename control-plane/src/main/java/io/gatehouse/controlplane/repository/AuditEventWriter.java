@@ -37,7 +37,7 @@ public class AuditEventWriter {
 
     private static final String COPY = "COPY audit_event (event_id, request_id, event_time, data_plane_id, identity,"
             + " resource, method, path, decision, reason, approval_id, status, duration_ms, masked_fields, kind, actor,"
-            + " chain_source, chain_seq, prev_hash, hash, masked_values, recording) FROM STDIN (FORMAT csv)";
+            + " chain_source, chain_seq, prev_hash, hash, masked_values, recording, route) FROM STDIN (FORMAT csv)";
 
     private final AgroalDataSource dataSource;
     private final AuditChainRepository chains;
@@ -57,23 +57,23 @@ public class AuditEventWriter {
     /**
      * Inserts the records inside the caller's transaction.
      *
-     * @return how many were new (records whose event id is already stored are skipped)
+     * @return the records that were new (records whose event id is already stored are skipped)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int append(List<AuditRecord> records) throws SQLException {
+    public List<AuditRecord> append(List<AuditRecord> records) throws SQLException {
         Map<String, List<AuditRecord>> bySource = new TreeMap<>();
         records.forEach(record -> bySource.computeIfAbsent(chainSource(record), source -> new ArrayList<>()).add(record));
-        int inserted = 0;
+        List<AuditRecord> inserted = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             // sorted by source, so two transactions never lock the same heads in opposite orders
             for (Map.Entry<String, List<AuditRecord>> source : bySource.entrySet()) {
-                inserted += appendToChain(connection, source.getKey(), source.getValue());
+                inserted.addAll(appendToChain(connection, source.getKey(), source.getValue()));
             }
         }
         return inserted;
     }
 
-    private int appendToChain(Connection connection, String source, List<AuditRecord> records) throws SQLException {
+    private List<AuditRecord> appendToChain(Connection connection, String source, List<AuditRecord> records) throws SQLException {
         AuditChainRepository.ChainPosition head = chains.lockHead(connection, source);
         Set<UUID> stored = chains.storedEventIds(connection, records);
         List<ChainedRecord> chained = new ArrayList<>();
@@ -88,11 +88,15 @@ public class AuditEventWriter {
             chained.add(new ChainedRecord(record, source, seq, previous, hash));
             previous = hash;
         }
-        int inserted = chained.isEmpty() ? 0 : copy(connection, chained);
-        if (!chained.isEmpty()) {
-            chains.moveHead(connection, source, new AuditChainRepository.ChainPosition(seq, previous));
+        if (chained.isEmpty()) {
+            return List.of();
         }
-        return inserted;
+        int copied = copy(connection, chained);
+        if (copied != chained.size()) {
+            throw new SQLException("COPY stored " + copied + " of " + chained.size() + " audit rows of chain " + source);
+        }
+        chains.moveHead(connection, source, new AuditChainRepository.ChainPosition(seq, previous));
+        return chained.stream().map(ChainedRecord::record).toList();
     }
 
     private int copy(Connection connection, List<ChainedRecord> chained) throws SQLException {
@@ -121,6 +125,7 @@ public class AuditEventWriter {
                     .bytes(link.hash())
                     .text(toJson(record.maskedValues()))
                     .text(record.recording() == null ? null : toJson(record.recording()))
+                    .text(record.route())
                     .endRow();
         }
         byte[] data = rows.utf8();

@@ -11,13 +11,13 @@ import java.util.Map;
 
 /**
  * One audit event as the admin API shows it (docs/CONTRACTS.md); {@code recording} is null when the data plane
- * recorded nothing beyond the metadata.
+ * recorded nothing beyond the metadata; {@code route} is the path pattern of the grant that allowed the call.
  */
-@JsonPropertyOrder({"id", "eventId", "requestId", "identity", "resource", "method", "path", "decision", "reason",
+@JsonPropertyOrder({"id", "eventId", "requestId", "identity", "resource", "method", "path", "route", "decision", "reason",
         "status", "approvalId", "maskedFields", "maskedValues", "time", "dataPlaneId", "kind", "actor",
         "recording"})
 public record AuditEventView(long id, String eventId, String requestId, String identity, String resource,
-                             String method, String path, String decision, String reason, int status,
+                             String method, String path, String route, String decision, String reason, int status,
                              String approvalId, List<String> maskedFields, Map<String, Integer> maskedValues,
                              Instant time, String dataPlaneId,
                              String kind, String actor, CallRecording recording) {
@@ -25,7 +25,7 @@ public record AuditEventView(long id, String eventId, String requestId, String i
     static AuditEventView from(StoredAuditEvent event) {
         AuditRecord record = event.record();
         return new AuditEventView(event.id(), record.eventId().toString(), record.requestId(), record.identity(),
-                record.resource(), record.method(), record.path(), record.decision().name(), record.reason(),
+                record.resource(), record.method(), record.path(), record.route(), record.decision().name(), record.reason(),
                 record.status(), record.approvalId(), record.maskedFields(), record.maskedValues(), record.time(),
                 record.dataPlaneId(),
                 record.kind(), record.actor(), record.recording());

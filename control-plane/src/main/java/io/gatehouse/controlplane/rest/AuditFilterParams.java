@@ -73,7 +73,7 @@ public class AuditFilterParams {
                 .toList() + ", was '" + text + "'");
     }
 
-    private static Optional<Instant> instant(String name, String text) {
+    static Optional<Instant> instant(String name, String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

@@ -149,7 +149,7 @@ public class AuditChainVerifier {
         List<StoredLink> links = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT event_id, request_id, event_time, data_plane_id,"
                 + " identity, resource, method, path, decision, reason, approval_id, status, duration_ms, masked_fields,"
-                + " kind, actor, masked_values, recording, chain_seq, prev_hash, hash FROM audit_event WHERE chain_source = ? AND chain_seq > ?"
+                + " kind, actor, masked_values, recording, route, chain_seq, prev_hash, hash FROM audit_event WHERE chain_source = ? AND chain_seq > ?"
                 + " ORDER BY chain_seq LIMIT " + PAGE)) {
             query.setString(1, source);
             query.setLong(2, afterSeq);
@@ -170,7 +170,7 @@ public class AuditChainVerifier {
                 decision(row.getString("decision")), row.getString("reason"), row.getString("approval_id"),
                 row.getInt("status"), row.getLong("duration_ms"), strings(row.getString("masked_fields")),
                 row.getString("kind"), row.getString("actor"), counts(row.getString("masked_values")),
-                recording(row.getString("recording")));
+                recording(row.getString("recording")), row.getString("route"));
     }
 
     private List<String> strings(String jsonArray) {

@@ -10,6 +10,7 @@ import io.gatehouse.controlplane.model.AuditEventEntity;
 import io.gatehouse.controlplane.repository.AuditEventRepository;
 import io.gatehouse.controlplane.repository.AuditEventWriter;
 import io.gatehouse.controlplane.repository.IdentityLastUse;
+import io.gatehouse.controlplane.repository.OperationUsageRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +30,16 @@ public class AuditStore {
     private final AuditEventWriter writer;
     private final AuditEventRepository events;
     private final IdentityLastUse lastUse;
+    private final OperationUsageRepository usage;
     private final Counter storedEvents;
     private final Counter duplicateEvents;
 
     public AuditStore(AuditEventWriter writer, AuditEventRepository events, IdentityLastUse lastUse,
-                      MeterRegistry metrics) {
+                      OperationUsageRepository usage, MeterRegistry metrics) {
         this.writer = writer;
         this.events = events;
         this.lastUse = lastUse;
+        this.usage = usage;
         this.storedEvents = Counter.builder("gatehouse.audit.events.stored")
                 .description("Audit events durably stored").register(metrics);
         this.duplicateEvents = Counter.builder("gatehouse.audit.events.duplicate")
@@ -45,7 +48,8 @@ public class AuditStore {
 
     /**
      * Stores the records of one batch in one transaction; records whose event id is already stored
-     * are skipped. Moves each identity's last-used time forward to its latest allowed call.
+     * are skipped. Moves each identity's last-used time forward to its latest allowed call, and counts the new calls
+     * in the usage evidence.
      *
      * @throws AuditStoreUnavailableException if the batch could not be written (nothing of it is)
      */
@@ -56,8 +60,10 @@ public class AuditStore {
         }
         int inserted;
         try {
-            inserted = writer.append(records);
-            lastUse.record(latestAllowedUsePerIdentity(records));
+            List<AuditRecord> stored = writer.append(records);
+            lastUse.record(latestAllowedUsePerIdentity(stored));
+            usage.count(stored);
+            inserted = stored.size();
         } catch (SQLException e) {
             throw new AuditStoreUnavailableException("could not write " + records.size() + " audit events", e);
         }
@@ -96,7 +102,8 @@ public class AuditStore {
         AuditRecord record = new AuditRecord(entity.eventId, entity.requestId, entity.eventTime, entity.dataPlaneId,
                 entity.identity, entity.resource, entity.method, entity.path, decision(entity.decision), entity.reason,
                 entity.approvalId, entity.status, entity.durationMs, Objects.requireNonNullElse(entity.maskedFields, List.of()),
-                entity.kind, entity.actor, Objects.requireNonNullElse(entity.maskedValues, Map.of()), entity.recording);
+                entity.kind, entity.actor, Objects.requireNonNullElse(entity.maskedValues, Map.of()), entity.recording,
+                entity.route);
         return new StoredAuditEvent(entity.id, record, entity.receivedAt);
     }
 

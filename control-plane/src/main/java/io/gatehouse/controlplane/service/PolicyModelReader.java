@@ -27,9 +27,11 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Reads the stored policy model into domain objects. */
 @ApplicationScoped
@@ -56,6 +58,20 @@ public class PolicyModelReader {
                 resources.listAllByName().stream().map(PolicyModelReader::toDomain).toList(),
                 grants.listAllWithReferences().stream().map(PolicyModelReader::toDomain).toList(),
                 teams());
+    }
+
+    /** The grants of the given identities, by identity name (an identity without grants is absent). */
+    @Transactional
+    public Map<String, List<GrantDefinition>> grantsOf(Collection<String> identityNames) {
+        return grants.listOfIdentities(identityNames).stream().map(PolicyModelReader::toDomain)
+                .collect(Collectors.groupingBy(GrantDefinition::identity, TreeMap::new,
+                        Collectors.toList()));
+    }
+
+    /** Whether an identity of that name exists. */
+    @Transactional
+    public boolean identityExists(String name) {
+        return identities.findByName(name).isPresent();
     }
 
     /** The teams alone: cheap enough to read for every admin request. */

@@ -90,6 +90,26 @@ class AuditChainTest {
     }
 
     @Test
+    void theRouteOfACallIsChainedSoEditingItIsReported() throws Exception {
+        String source = "dp-" + UUID.randomUUID();
+        store.store(events(source, 3).stream().map(AuditChainTest::withRoute).toList());
+        assertEquals(List.of(), only(source).problems());
+
+        tamper("UPDATE audit_event SET route = '/**' WHERE chain_source = '" + source + "' AND chain_seq = 2");
+
+        AuditChainReport.Source report = only(source);
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        assertTrue(report.problems().get(0).startsWith("event 2 ("), report.problems().toString());
+    }
+
+    private static AuditRecord withRoute(AuditRecord call) {
+        return new AuditRecord(call.eventId(), call.requestId(), call.time(), call.dataPlaneId(), call.identity(),
+                call.resource(), call.method(), call.path(), call.decision(), call.reason(), call.approvalId(), call.status(),
+                call.durationMs(), call.maskedFields(), call.kind(), call.actor(), call.maskedValues(), call.recording(),
+                "/customers/**");
+    }
+
+    @Test
     void anEditedEventIsReported() throws Exception {
         String source = "dp-" + UUID.randomUUID();
         store.store(events(source, 4));

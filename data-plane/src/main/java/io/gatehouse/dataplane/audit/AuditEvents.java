@@ -34,6 +34,7 @@ final class AuditEvents {
         setIfPresent(record.resource(), event::setResource);
         setIfPresent(record.reason(), event::setReason);
         setIfPresent(record.approvalId(), event::setApprovalId);
+        setIfPresent(record.route(), event::setRoute);
         if (record.details() != null) {
             details(record.details(), event);
         }

@@ -9,6 +9,11 @@ import io.gatehouse.dataplane.policy.Resource;
  */
 public record Authorization(Resource resource, String resourcePath, Grant grant) {
 
+    /** The grant's path pattern that matched the call (recorded, so usage is counted per operation). */
+    public String route() {
+        return grant.routeOf(resourcePath);
+    }
+
     public boolean needsApproval() {
         return grant.approval() != null;
     }

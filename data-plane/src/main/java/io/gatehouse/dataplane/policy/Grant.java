@@ -15,11 +15,16 @@ public record Grant(String identity, String resource, Set<String> methods, List<
         if (!methods.contains(method)) {
             return false;
         }
+        return routeOf(resourcePath) != null;
+    }
+
+    /** The first of this grant's path patterns that matches: the operation a permitted call counts as; null if none. */
+    public String routeOf(String resourcePath) {
         for (PathPattern pattern : paths) {
             if (pattern.matches(resourcePath)) {
-                return true;
+                return pattern.toString();
             }
         }
-        return false;
+        return null;
     }
 }

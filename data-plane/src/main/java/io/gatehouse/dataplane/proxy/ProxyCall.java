@@ -50,7 +50,8 @@ final class ProxyCall {
         return new CallRecord(UUID.randomUUID().toString(), requestId, startedAt, identity, resourceName(),
                 request.method().name(), canonicalPath == null ? request.path() : canonicalPath, decision, reason,
                 approvalId, status, Duration.ofNanos(System.nanoTime() - startedNanos),
-                recorder == null ? maskedValues : recorder.maskedValues(maskedValues), details);
+                recorder == null ? maskedValues : recorder.maskedValues(maskedValues), details,
+                authorization == null ? null : authorization.route());
     }
 
     private CallDetails details(String redactedQuery) {

@@ -27,6 +27,18 @@ class AuditEventsTest {
     }
 
     @Test
+    void theOutcomeNamesTheOperationTheCallWasAllowedAsAndNoneWhenNoGrantAllowedIt() {
+        AuditEvent allowed = AuditEvents.outcome(new CallRecord("e-1", "r-1", Instant.now(), "deploy-bot", "demo", "GET",
+                "/demo/customers/7", CallDecision.ALLOWED, null, null, 200, Duration.ofMillis(4), Map.of(), null,
+                "/customers/**"), "dp-1");
+        AuditEvent denied = AuditEvents.outcome(new CallRecord("e-2", "r-2", Instant.now(), "deploy-bot", null, "DELETE",
+                "/demo/customers/7", CallDecision.DENIED, "no grant", null, 0, Duration.ofMillis(1), Map.of()), "dp-1");
+
+        assertEquals("/customers/**", allowed.getRoute());
+        assertEquals("", denied.getRoute());
+    }
+
+    @Test
     void theRecordedQueryHeadersAndBodiesAreCarriedByTheOutcome() {
         CallDetails details = new CallDetails("bodies", "token=[redacted]", Map.of("content-type", "application/json"),
                 Map.of("x-request-id", "r-1"), new RecordedBody(2, "application/json", "{}".getBytes(), false, false),

@@ -27,6 +27,12 @@ class AuthorizerTest {
     }
 
     @Test
+    void namesTheOperationAsTheMatchingPathPatternOfTheGrant() {
+        assertEquals("/customers/**", Authorizer.authorize(policy, deploy, "GET", "/demo/customers/42", NOW).route());
+        assertEquals("/refunds", Authorizer.authorize(policy, deploy, "POST", "/demo/refunds", NOW).route());
+    }
+
+    @Test
     void marksOperationsThatNeedApproval() {
         assertTrue(Authorizer.authorize(policy, deploy, "POST", "/demo/refunds", NOW).needsApproval());
     }
