@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  *   control plane's role groups for the people of {@link #ADMIN_USERS}, {@link #AUDITOR_USERS},
  *   {@link #REVIEWER_USERS} and {@link #TEAM_OWNERS}; anyone else has no control-plane role.</li>
  * </ul>
+ * People sign in to the web console through the issuer's login form (interactive login, authorization code flow):
+ * the user name typed there picks the same groups as the client id of a client-credentials token does, so
+ * {@code alice} signs in as an admin and approver. Client-credentials tokens are minted as before.
  */
 public final class LocalOidcIssuer implements AutoCloseable {
 
@@ -54,6 +57,9 @@ public final class LocalOidcIssuer implements AutoCloseable {
     public static final String MAIN_CLASS = "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLIENT_ID_PARAM = "client_id";
+    /** What the issuer matches the user name typed in its login form as. */
+    private static final String SUBJECT_PARAM = "subject";
 
     private final int port;
     private final ManagedProcess process;
@@ -95,7 +101,8 @@ public final class LocalOidcIssuer implements AutoCloseable {
     /** The mock-oauth2-server configuration: the two issuers and their token callbacks. */
     public static String jsonConfig() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("interactiveLogin", false);
+        // the login form of the authorization code flow; the token endpoint (client credentials) is unaffected
+        root.put("interactiveLogin", true);
         ArrayNode callbacks = root.putArray("tokenCallbacks");
 
         ObjectNode ci = callbacks.addObject();
@@ -120,19 +127,26 @@ public final class LocalOidcIssuer implements AutoCloseable {
         admin.put("issuerId", ADMIN);
         admin.put("tokenExpiry", 3600);
         ArrayNode humans = admin.putArray("requestMappings");
-        ADMIN_USERS.forEach(user -> human(humans, user, APPROVER_GROUP, "gatehouse-admins"));
-        AUDITOR_USERS.forEach(user -> human(humans, user, APPROVER_GROUP, "gatehouse-auditors"));
-        REVIEWER_USERS.forEach(user -> human(humans, user, APPROVER_GROUP, "gatehouse-reviewers"));
-        TEAM_OWNERS.forEach(user -> human(humans, user, "gatehouse-team-payments"));
-        human(humans, "*", APPROVER_GROUP);
+        // people signing in through the login form: the issuer matches their user name as "subject"; only
+        // the authorization code flow has one, so these come first without touching client-credentials tokens
+        people(humans, SUBJECT_PARAM);
+        people(humans, CLIENT_ID_PARAM);
+        human(humans, CLIENT_ID_PARAM, "*", "${clientId}", APPROVER_GROUP);
         return root.toString();
     }
 
-    /** The first mapping whose client id matches wins, so "*" comes last. */
-    private static void human(ArrayNode mappings, String clientId, String... groups) {
-        ObjectNode human = mapping(mappings, clientId);
-        human.put("sub", "${clientId}");
-        human.put("preferred_username", "${clientId}");
+    private static void people(ArrayNode mappings, String matchedParam) {
+        ADMIN_USERS.forEach(user -> human(mappings, matchedParam, user, user, APPROVER_GROUP, "gatehouse-admins"));
+        AUDITOR_USERS.forEach(user -> human(mappings, matchedParam, user, user, APPROVER_GROUP, "gatehouse-auditors"));
+        REVIEWER_USERS.forEach(user -> human(mappings, matchedParam, user, user, APPROVER_GROUP, "gatehouse-reviewers"));
+        TEAM_OWNERS.forEach(user -> human(mappings, matchedParam, user, user, "gatehouse-team-payments"));
+    }
+
+    /** The first mapping whose parameter matches wins, so "*" comes last. */
+    private static void human(ArrayNode mappings, String matchedParam, String match, String name, String... groups) {
+        ObjectNode human = mapping(mappings, matchedParam, match);
+        human.put("sub", name);
+        human.put("preferred_username", name);
         human.putArray("aud").add(ADMIN_AUDIENCE);
         ArrayNode groupList = human.putArray("groups");
         for (String group : groups) {
@@ -141,9 +155,13 @@ public final class LocalOidcIssuer implements AutoCloseable {
     }
 
     private static ObjectNode mapping(ArrayNode mappings, String clientId) {
+        return mapping(mappings, CLIENT_ID_PARAM, clientId);
+    }
+
+    private static ObjectNode mapping(ArrayNode mappings, String param, String match) {
         ObjectNode mapping = mappings.addObject();
-        mapping.put("requestParam", "client_id");
-        mapping.put("match", clientId);
+        mapping.put("requestParam", param);
+        mapping.put("match", match);
         return mapping.putObject("claims");
     }
 
