@@ -2,6 +2,7 @@ package io.gatehouse.it.support;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -69,8 +70,15 @@ public final class ConsoleBrowser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Waits for condition; on timeout keeps a screenshot {@code failed-<what>.png} and names the page it stopped on. */
     public <T> T await(String what, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+        try {
+            return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+        } catch (TimeoutException e) {
+            screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+            throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl()
+                    + "; the page says: " + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     public WebElement find(By by) {
@@ -80,6 +88,10 @@ public final class ConsoleBrowser implements AutoCloseable {
     /** Takes the focus off whatever has it, so the next Tab starts at the top of the page. */
     public void blur() {
         driver.executeScript("if (document.activeElement) document.activeElement.blur();");
+    }
+
+    public void scrollTo(By by) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(by));
     }
 
     public WebElement focused() {

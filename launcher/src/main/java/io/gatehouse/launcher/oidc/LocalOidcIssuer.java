@@ -46,6 +46,8 @@ public final class LocalOidcIssuer implements AutoCloseable {
     public static final String WRONG_AUDIENCE = "wrong-audience";
     public static final String WORKLOAD_AUDIENCE = "gatehouse";
     public static final String ADMIN_AUDIENCE = "gatehouse-admin";
+    /** The web console's OIDC client (the control plane's quarkus.oidc.console.client-id). */
+    public static final String CONSOLE_CLIENT_ID = "gatehouse-console";
     public static final String APPROVER_GROUP = "payments-approvers";
     public static final String DEPLOY_BOT_SUBJECT = "repo:acme/deploy:ref:refs/heads/main";
     /** People whose tokens carry the control plane's admin group. */
@@ -147,7 +149,11 @@ public final class LocalOidcIssuer implements AutoCloseable {
         ObjectNode human = mapping(mappings, matchedParam, match);
         human.put("sub", name);
         human.put("preferred_username", name);
-        human.putArray("aud").add(ADMIN_AUDIENCE);
+        ArrayNode audiences = human.putArray("aud").add(ADMIN_AUDIENCE);
+        if (matchedParam.equals(SUBJECT_PARAM)) {
+            // the issuer gives the ID token these claims too, and the console's sign-in wants itself in its audience
+            audiences.add(CONSOLE_CLIENT_ID);
+        }
         ArrayNode groupList = human.putArray("groups");
         for (String group : groups) {
             groupList.add(group);

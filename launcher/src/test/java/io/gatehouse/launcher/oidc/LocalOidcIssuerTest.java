@@ -26,6 +26,7 @@ class LocalOidcIssuerTest {
         JsonNode signedIn = admin.path("requestMappings").get(0);
         assertEquals("subject", signedIn.path("requestParam").asText(), "people of the login form come first");
         assertEquals("demo-admin", signedIn.path("claims").path("preferred_username").asText());
+        assertEquals("gatehouse-console", signedIn.path("claims").path("aud").get(1).asText(), "the ID token's audience is the console");
         JsonNode last = admin.path("requestMappings").get(admin.path("requestMappings").size() - 1);
         assertEquals("client_id", last.path("requestParam").asText());
         assertEquals("*", last.path("match").asText());

@@ -27,13 +27,16 @@ export default {
     const more = el('button', {type: 'button', class: 'secondary', hidden: true}, 'Older events');
     let cursor = null;
     let shown = [];
+    let latest = 0;
 
     const filter = () => ({
       identity: fields.identity.value.trim(), resource: fields.resource.value.trim(), decision: fields.decision.value,
       from: utc(fields.from.value), to: utc(fields.to.value),
     });
     const load = async append => {
+      const request = ++latest;
       const page = await getJson('/api/v1/audit/events' + query({...filter(), limit: PAGE_SIZE, cursor: append ? cursor : null}));
+      if (request !== latest) return; // a newer search was started meanwhile: its answer is the one to show
       shown = append ? shown.concat(page.data) : page.data;
       cursor = page.next;
       more.hidden = !cursor;
