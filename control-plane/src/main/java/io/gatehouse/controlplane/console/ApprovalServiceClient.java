@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Calls the approval service's approvers' API on behalf of the signed-in person, with their own access token,
@@ -33,16 +34,17 @@ public class ApprovalServiceClient {
 
     /**
      * @param pathAndQuery below {@code /api/v1/approvals}, e.g. {@code ?state=PENDING} or {@code /42/approve}
+     * @param accessToken asked for only once the approval service is known to be configured
      * @param jsonBody null for a GET
      * @throws ApprovalServiceUnavailableException when no URL is configured or the service does not answer
      */
-    public Answer send(String pathAndQuery, String accessToken, String jsonBody) {
+    public Answer send(String pathAndQuery, Supplier<String> accessToken, String jsonBody) {
         URI base = baseUrl.orElseThrow(() -> new ApprovalServiceUnavailableException(
                 "approvals are not configured on this control plane: set gatehouse.control-plane.console.approval-service-url"
                         + " to the approval service's HTTP URL"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(base.toString()) + "/api/v1/approvals" + pathAndQuery))
                 .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + accessToken)
+                .header("Authorization", "Bearer " + accessToken.get())
                 .header("Accept", "application/json");
         if (jsonBody == null) {
             request.GET();

@@ -47,7 +47,7 @@ public class ConsoleApprovalsResource {
     @Operation(summary = "Approvals the signed-in approver may see, as the approval service lists them (optional state)")
     public Response list(@QueryParam("state") String state) {
         String query = state == null || state.isBlank() ? "" : "?state=" + URLEncoder.encode(state.strip(), StandardCharsets.UTF_8);
-        return relay(approvals.send(query, accessToken(), null));
+        return relay(approvals.send(query, this::accessToken, null));
     }
 
     @POST
@@ -59,7 +59,7 @@ public class ConsoleApprovalsResource {
             throw new InvalidRequestException("an approval id is 1-128 letters, digits, '.', '_' or '-', was '" + id + "'");
         }
         String json = body == null || body.isBlank() ? "{}" : body;
-        return relay(approvals.send("/" + id + "/" + decision, accessToken(), json));
+        return relay(approvals.send("/" + id + "/" + decision, this::accessToken, json));
     }
 
     @ServerExceptionMapper

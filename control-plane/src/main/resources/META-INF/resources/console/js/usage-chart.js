@@ -41,10 +41,10 @@ export function usageChart(usage, titleId) {
   const y = value => HEIGHT - BOTTOM - value * (HEIGHT - TOP - BOTTOM) / max;
 
   const chart = svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-labelledby': titleId});
-  [0, max / 2, max].forEach(value => {
+  (max >= 2 ? [0, Math.round(max / 2), max] : [0, max]).forEach(value => {
     chart.append(svg('line', {class: 'grid', x1: LEFT, x2: WIDTH - RIGHT, y1: y(value), y2: y(value)}));
     const label = svg('text', {x: LEFT - 6, y: y(value) + 4, 'text-anchor': 'end'});
-    label.textContent = String(Math.round(value));
+    label.textContent = String(value);
     chart.append(label);
   });
   chart.append(svg('line', {class: 'axis', x1: LEFT, x2: WIDTH - RIGHT, y1: y(0), y2: y(0)}));

@@ -68,7 +68,7 @@ function approvalCard(approval, list, status) {
               el('dt', {}, 'Identity'), el('dd', {}, el('a', {href: '#/identities/' + encodeURIComponent(approval.identity)}, approval.identity)),
               el('dt', {}, 'Resource'), el('dd', {}, approval.resource),
               el('dt', {}, 'Justification'), el('dd', {}, approval.justification || '(none given)'),
-              el('dt', {}, 'Request (masked)'), el('dd', {class: 'mono'}, approval.requestDigest || '(no summary)'),
+              el('dt', {}, 'Request summary (masked)'), el('dd', {class: 'mono'}, approval.requestDigest || '(no summary)'),
               el('dt', {}, 'Approvers'), el('dd', {}, `${approval.approverGroup ?? ''}, quorum ${approval.quorum}`),
               el('dt', {}, 'Requested'), el('dd', {}, formatTime(approval.createdAt)),
               el('dt', {}, 'Expires'), el('dd', {}, formatTime(approval.expiresAt)))),

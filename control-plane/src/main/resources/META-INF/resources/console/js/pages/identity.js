@@ -74,7 +74,7 @@ function usageSection(usage) {
   const total = usage.operations.reduce((sum, operation) => sum + operation.calls, 0);
   return el('section', {'aria-labelledby': 'usage-title', id: 'usage'},
       el('h2', {id: 'usage-title'}, `Usage per operation, ${usage.since.substring(0, 10)} to ${usage.until.substring(0, 10)}`),
-      el('p', {}, `${total} calls in ${usage.operations.length} operations.`),
+      el('p', {}, `Calls: ${total}, in ${usage.operations.length} operation(s).`),
       usage.operations.length ? usageChart(usage, 'usage-title') : el('p', {}, 'No calls in this window.'));
 }
 
