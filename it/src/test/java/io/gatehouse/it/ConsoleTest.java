@@ -44,6 +44,8 @@ class ConsoleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER = "alice";
+    /** Owns team payments; no admin, reviewer or auditor role. */
+    private static final String TEAM_OWNER = "owner-olga";
     private static final int MAX_TABS = 80;
 
     private static Suite suite;
@@ -57,15 +59,21 @@ class ConsoleTest {
         browser = new ConsoleBrowser(Path.of("target", "screenshots"));
 
         browser.open(suite.consoleUrl());
-        WebElement username = browser.await("the issuer's login form", ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+        browser.await("the issuer's login form", ExpectedConditions.visibilityOfElementLocated(By.name("username")));
         assertTrue(browser.driver().getCurrentUrl().startsWith(suite.issuer().baseUrl()),
                 () -> "an unauthenticated visit goes to the issuer's login: " + browser.driver().getCurrentUrl());
         browser.screenshot("console-0-sign-in");
-        username.sendKeys(USER);
-        username.submit();
-        browser.await("signed in as " + USER, ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Signed in as " + USER));
+        signInAs(USER);
         assertTrue(browser.find(By.id("who")).getText().contains("admin"), () -> browser.find(By.id("who")).getText());
         assertTrue(browser.driver().getCurrentUrl().startsWith(suite.consoleUrl()), browser.driver()::getCurrentUrl);
+    }
+
+    /** Fills in the issuer's login form, which the browser shows now, and waits for the console. */
+    private static void signInAs(String user) {
+        WebElement username = browser.await("the issuer's login form", ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+        username.sendKeys(user);
+        username.submit();
+        browser.await("signed in as " + user, ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Signed in as " + user));
     }
 
     @AfterAll
@@ -193,6 +201,21 @@ class ConsoleTest {
         assertTrue(rows("#audit-results tbody tr").stream().allMatch(row -> row.getText().contains("deploy-bot")),
                 "every result is deploy-bot's");
         browser.screenshot("console-4-audit");
+    }
+
+    @Test
+    @Order(6)
+    void signOutEndsTheSessionAndAPageSomeoneMayNotUseSaysWhy() {
+        browser.find(By.id("logout")).click();
+        browser.await("the signed-out page", ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You are signed out"));
+        browser.open(suite.consoleUrl() + "#/audit");
+        browser.await("the issuer's login form again", ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+
+        signInAs(TEAM_OWNER);
+        show("#/audit");
+        browser.await("the audit page's refusal", ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "needs one of the roles"));
+        assertTrue(browser.driver().findElements(By.id("audit-identity")).isEmpty(), "no search form for a team owner");
+        browser.screenshot("console-5-not-permitted");
     }
 
     private record HeldCall(String approvalId, CompletableFuture<HttpResponse<String>> call) {
