@@ -8,12 +8,16 @@ export class ApiError extends Error {
     super(message);
     this.status = status;
   }
+
+  get sessionEnded() {
+    return this.status === 401 || this.status === 499;
+  }
 }
 
 async function send(url, options) {
   const response = await fetch(url, {credentials: 'same-origin', ...options});
   if (response.status === 499 || response.status === 401) {
-    throw new ApiError(response.status, 'Your session has ended. Reload the page to sign in again.');
+    throw new ApiError(response.status, 'Your session has ended. Sign in again to go on.');
   }
   if (!response.ok) {
     throw new ApiError(response.status, await problemText(response));

@@ -40,8 +40,13 @@ async function show() {
   try {
     await page.render(main, params, session);
   } catch (error) {
-    fill(main, el('h1', {}, page.title), notice(error.message, true));
+    fill(main, el('h1', {}, page.title), notice(error.message, true), signInAgain(error));
   }
+}
+
+/** After a session ended, a reload goes through the issuer's sign-in and back to the same page. */
+function signInAgain(error) {
+  return error.sessionEnded ? el('button', {type: 'button', onclick: () => location.reload()}, 'Sign in again') : null;
 }
 
 async function start() {
@@ -52,7 +57,7 @@ async function start() {
   try {
     session = (await getJson('/console/api/session')).data;
   } catch (error) {
-    fill(main, notice(error.message, true));
+    fill(main, notice(error.message, true), signInAgain(error));
     return;
   }
   document.getElementById('who').textContent = `Signed in as ${session.user}`
