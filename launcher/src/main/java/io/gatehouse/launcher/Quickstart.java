@@ -120,6 +120,9 @@ public final class Quickstart implements Callable<Integer> {
         out.println("Gatehouse suite:");
         out.print(suite.summary());
         out.println("  config: " + suite.configFile() + "   secret store: " + suite.secretStoreFile() + " (0600)");
+        if (suite.has(Service.CONTROL_PLANE)) {
+            out.println("  web console: " + suite.consoleUrl() + "  (sign in with user name alice: admin and approver)");
+        }
 
         boolean demoOk = true;
         if (!noDemo) {

@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  *   control plane's role groups for the people of {@link #ADMIN_USERS}, {@link #AUDITOR_USERS},
  *   {@link #REVIEWER_USERS} and {@link #TEAM_OWNERS}; anyone else has no control-plane role.</li>
  * </ul>
+ * People sign in to the web console through the issuer's login form (interactive login, authorization code flow):
+ * the user name typed there picks the same groups as the client id of a client-credentials token does, so
+ * {@code alice} signs in as an admin and approver. Client-credentials tokens are minted as before.
  */
 public final class LocalOidcIssuer implements AutoCloseable {
 
@@ -43,6 +46,8 @@ public final class LocalOidcIssuer implements AutoCloseable {
     public static final String WRONG_AUDIENCE = "wrong-audience";
     public static final String WORKLOAD_AUDIENCE = "gatehouse";
     public static final String ADMIN_AUDIENCE = "gatehouse-admin";
+    /** The web console's OIDC client (the control plane's quarkus.oidc.console.client-id). */
+    public static final String CONSOLE_CLIENT_ID = "gatehouse-console";
     public static final String APPROVER_GROUP = "payments-approvers";
     public static final String DEPLOY_BOT_SUBJECT = "repo:acme/deploy:ref:refs/heads/main";
     /** People whose tokens carry the control plane's admin group. */
@@ -54,6 +59,9 @@ public final class LocalOidcIssuer implements AutoCloseable {
     public static final String MAIN_CLASS = "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLIENT_ID_PARAM = "client_id";
+    /** What the issuer matches the user name typed in its login form as. */
+    private static final String SUBJECT_PARAM = "subject";
 
     private final int port;
     private final ManagedProcess process;
@@ -95,7 +103,8 @@ public final class LocalOidcIssuer implements AutoCloseable {
     /** The mock-oauth2-server configuration: the two issuers and their token callbacks. */
     public static String jsonConfig() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("interactiveLogin", false);
+        // the login form of the authorization code flow; the token endpoint (client credentials) is unaffected
+        root.put("interactiveLogin", true);
         ArrayNode callbacks = root.putArray("tokenCallbacks");
 
         ObjectNode ci = callbacks.addObject();
@@ -120,20 +129,31 @@ public final class LocalOidcIssuer implements AutoCloseable {
         admin.put("issuerId", ADMIN);
         admin.put("tokenExpiry", 3600);
         ArrayNode humans = admin.putArray("requestMappings");
-        ADMIN_USERS.forEach(user -> human(humans, user, APPROVER_GROUP, "gatehouse-admins"));
-        AUDITOR_USERS.forEach(user -> human(humans, user, APPROVER_GROUP, "gatehouse-auditors"));
-        REVIEWER_USERS.forEach(user -> human(humans, user, APPROVER_GROUP, "gatehouse-reviewers"));
-        TEAM_OWNERS.forEach(user -> human(humans, user, "gatehouse-team-payments"));
-        human(humans, "*", APPROVER_GROUP);
+        // people signing in through the login form: the issuer matches their user name as "subject"; only
+        // the authorization code flow has one, so these come first without touching client-credentials tokens
+        people(humans, SUBJECT_PARAM);
+        people(humans, CLIENT_ID_PARAM);
+        human(humans, CLIENT_ID_PARAM, "*", "${clientId}", APPROVER_GROUP);
         return root.toString();
     }
 
-    /** The first mapping whose client id matches wins, so "*" comes last. */
-    private static void human(ArrayNode mappings, String clientId, String... groups) {
-        ObjectNode human = mapping(mappings, clientId);
-        human.put("sub", "${clientId}");
-        human.put("preferred_username", "${clientId}");
-        human.putArray("aud").add(ADMIN_AUDIENCE);
+    private static void people(ArrayNode mappings, String matchedParam) {
+        ADMIN_USERS.forEach(user -> human(mappings, matchedParam, user, user, APPROVER_GROUP, "gatehouse-admins"));
+        AUDITOR_USERS.forEach(user -> human(mappings, matchedParam, user, user, APPROVER_GROUP, "gatehouse-auditors"));
+        REVIEWER_USERS.forEach(user -> human(mappings, matchedParam, user, user, APPROVER_GROUP, "gatehouse-reviewers"));
+        TEAM_OWNERS.forEach(user -> human(mappings, matchedParam, user, user, "gatehouse-team-payments"));
+    }
+
+    /** The first mapping whose parameter matches wins, so "*" comes last. */
+    private static void human(ArrayNode mappings, String matchedParam, String match, String name, String... groups) {
+        ObjectNode human = mapping(mappings, matchedParam, match);
+        human.put("sub", name);
+        human.put("preferred_username", name);
+        ArrayNode audiences = human.putArray("aud").add(ADMIN_AUDIENCE);
+        if (matchedParam.equals(SUBJECT_PARAM)) {
+            // the issuer gives the ID token these claims too, and the console's sign-in wants itself in its audience
+            audiences.add(CONSOLE_CLIENT_ID);
+        }
         ArrayNode groupList = human.putArray("groups");
         for (String group : groups) {
             groupList.add(group);
@@ -141,9 +161,13 @@ public final class LocalOidcIssuer implements AutoCloseable {
     }
 
     private static ObjectNode mapping(ArrayNode mappings, String clientId) {
+        return mapping(mappings, CLIENT_ID_PARAM, clientId);
+    }
+
+    private static ObjectNode mapping(ArrayNode mappings, String param, String match) {
         ObjectNode mapping = mappings.addObject();
-        mapping.put("requestParam", "client_id");
-        mapping.put("match", clientId);
+        mapping.put("requestParam", param);
+        mapping.put("match", match);
         return mapping.putObject("claims");
     }
 

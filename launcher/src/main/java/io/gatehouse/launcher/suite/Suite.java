@@ -50,6 +50,8 @@ public final class Suite implements AutoCloseable {
     private final String brokerJoinToken = randomToken();
     private final String approvalJoinToken = randomToken();
     private final String maskingHashKey = randomToken() + randomToken();
+    /** The web console's OIDC client secret (the local issuer checks none; it also keys the session cookie). */
+    private final String consoleClientSecret = randomToken() + randomToken();
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final List<Service> skipped = new ArrayList<>();
     /** Extra data planes and control planes started by scenarios about several replicas. */
@@ -275,6 +277,8 @@ public final class Suite implements AutoCloseable {
             case CONTROL_PLANE -> {
                 datasource(spec, Database.CONTROL);
                 adminOidc(spec);
+                spec.env("GATEHOUSE_CONTROL_PLANE_CONSOLE_APPROVAL_SERVICE_URL", httpUrl(Service.APPROVAL_SERVICE))
+                        .env("QUARKUS_OIDC_CONSOLE_CREDENTIALS_SECRET", consoleClientSecret);
                 spec.env("GATEHOUSE_CONTROL_PLANE_CONFIG_FILE", configFile())
                         .env("GATEHOUSE_CONTROL_PLANE_JOIN_TOKENS", DATA_PLANE_POOL + ":" + dataPlaneJoinToken + ","
                                 + BROKER_POOL + ":" + brokerJoinToken + "," + APPROVAL_POOL + ":" + approvalJoinToken);
@@ -567,6 +571,9 @@ public final class Suite implements AutoCloseable {
                 } else {
                     rows.add(new String[] {service.displayName(), httpUrl(service) + "  gRPC :" + options.ports().grpc(service),
                             relative(logFile(service))});
+                    if (service == Service.CONTROL_PLANE) {
+                        rows.add(new String[] {"web console", consoleUrl(), relative(logFile(service))});
+                    }
                 }
             } else if (skipped.contains(service)) {
                 rows.add(new String[] {service.displayName(), "NOT BUILT", "-"});
@@ -624,6 +631,11 @@ public final class Suite implements AutoCloseable {
 
     public int grpcPort(Service service) {
         return options.ports().grpc(service);
+    }
+
+    /** The web console; people sign in through the local issuer's login form (e.g. as alice). */
+    public String consoleUrl() {
+        return httpUrl(Service.CONTROL_PLANE) + "/console/";
     }
 
     public String proxyUrl() {

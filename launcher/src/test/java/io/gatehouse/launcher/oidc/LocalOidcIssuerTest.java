@@ -11,7 +11,7 @@ class LocalOidcIssuerTest {
     @Test
     void configDefinesTheCiAndAdminIssuers() throws Exception {
         JsonNode config = new ObjectMapper().readTree(LocalOidcIssuer.jsonConfig());
-        assertEquals(false, config.path("interactiveLogin").asBoolean(true));
+        assertEquals(true, config.path("interactiveLogin").asBoolean(false), "the console's sign-in needs the login form");
         JsonNode ci = config.path("tokenCallbacks").get(0);
         assertEquals("ci", ci.path("issuerId").asText());
         JsonNode deployBot = ci.path("requestMappings").get(0);
@@ -23,5 +23,13 @@ class LocalOidcIssuerTest {
         assertEquals("admin", admin.path("issuerId").asText());
         assertEquals("gatehouse-admin", admin.path("requestMappings").get(0).path("claims").path("aud").get(0).asText());
         assertEquals("payments-approvers", admin.path("requestMappings").get(0).path("claims").path("groups").get(0).asText());
+        JsonNode signedIn = admin.path("requestMappings").get(0);
+        assertEquals("subject", signedIn.path("requestParam").asText(), "people of the login form come first");
+        assertEquals("demo-admin", signedIn.path("claims").path("preferred_username").asText());
+        assertEquals("gatehouse-console", signedIn.path("claims").path("aud").get(1).asText(), "the ID token's audience is the console");
+        JsonNode last = admin.path("requestMappings").get(admin.path("requestMappings").size() - 1);
+        assertEquals("client_id", last.path("requestParam").asText());
+        assertEquals("*", last.path("match").asText());
+        assertEquals("${clientId}", last.path("claims").path("sub").asText());
     }
 }
