@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.it.support.Await;
 import io.gatehouse.it.support.ConsoleBrowser;
 import io.gatehouse.it.support.GatehouseSuite;
+import io.gatehouse.it.support.GatewayTokens;
 import io.gatehouse.it.support.Http;
+import io.gatehouse.it.support.Propagation;
 import io.gatehouse.it.support.Tokens;
 import io.gatehouse.launcher.suite.Service;
 import io.gatehouse.launcher.suite.Suite;
@@ -21,6 +23,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The web console in a real headless Chromium: sign in through the issuer's login form, find identities, read an
  * identity's grants and usage, approve held calls (by mouse and by keyboard alone) and see them pass through the
- * data plane, and find them in the audit search. Screenshots of every page land in target/screenshots.
+ * data plane, find them in the audit search, and decide an access-review item and see the data plane enforce it. Screenshots of every page land in target/screenshots.
  */
 @Order(3)
 class ConsoleTest {
@@ -47,6 +52,8 @@ class ConsoleTest {
     /** Owns team payments; no admin, reviewer or auditor role. */
     private static final String TEAM_OWNER = "owner-olga";
     private static final int MAX_TABS = 80;
+    /** The only cron identity of the suite: the scope of the console's review campaign. */
+    private static final String REVIEWED = "console-review-cron";
 
     private static Suite suite;
     private static ConsoleBrowser browser;
@@ -205,6 +212,65 @@ class ConsoleTest {
 
     @Test
     @Order(6)
+    void decidingAReviewItemNarrowsTheGrantsTheDataPlaneEnforces() throws Exception {
+        String admin = Tokens.admin("it-admin");
+        String api = suite.httpUrl(Service.CONTROL_PLANE) + "/api/v1";
+        String expires = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS).toString();
+        assertEquals(201, Http.postJson(api + "/identities", admin, """
+                {"name": "%s", "kind": "cron", "owner": {"team": "platform", "contact": "platform@acme.example"},
+                 "purpose": "console: access review", "expires": "%s"}""".formatted(REVIEWED, expires)).statusCode());
+        try {
+            for (String path : List.of("/customers/**", "/invoices/*")) {
+                HttpResponse<String> grant = Http.postJson(api + "/grants", admin, """
+                        {"identity": "%s", "resource": "demo", "methods": ["GET"], "paths": ["%s"]}""".formatted(REVIEWED, path));
+                assertEquals(201, grant.statusCode(), () -> Http.describe(grant));
+            }
+            String secret = JSON.readTree(Http.postJson(api + "/identities/" + REVIEWED + "/client-secrets", admin, "{}").body())
+                    .path("secret").asText();
+            String token = GatewayTokens.issue(suite, REVIEWED, secret);
+            String customers = suite.proxyUrl() + "/demo/customers/42";
+            String invoices = suite.proxyUrl() + "/demo/invoices/7";
+            Propagation.awaitStatus(customers, token, status -> status == 200, "the reviewed identity's grant");
+            Await.until("its call counted in its usage", Duration.ofSeconds(30),
+                    () -> usageCalls(Http.get(api + "/identities/" + REVIEWED + "/usage", admin), "GET") > 0,
+                    () -> Http.get(api + "/identities/" + REVIEWED + "/usage", admin).body());
+            HttpResponse<String> started = Http.postJson(api + "/access-reviews", admin,
+                    "{\"name\": \"console: cron jobs\", \"scope\": \"kind:cron\"}");
+            assertEquals(201, started.statusCode(), () -> Http.describe(started));
+            JsonNode campaign = JSON.readTree(started.body());
+            String itemId = campaign.path("items").get(0).path("id").asText();
+
+            show("#/reviews");
+            browser.await("the campaign in the list", ExpectedConditions.visibilityOfElementLocated(By.linkText("console: cron jobs")));
+            browser.find(By.linkText("console: cron jobs")).click();
+            By row = By.cssSelector("#review-items tr[data-item-id='" + itemId + "']");
+            WebElement item = browser.await("the reviewed identity's item", ExpectedConditions.visibilityOfElementLocated(row));
+            assertTrue(item.getText().contains("GET demo /invoices/*"), () -> "the unused operation is shown: " + item.getText());
+            browser.screenshot("console-6-review");
+
+            new org.openqa.selenium.support.ui.Select(item.findElement(By.cssSelector("select.decision"))).selectByValue("narrow");
+            item.findElement(By.cssSelector("input.comment")).sendKeys("invoices are read elsewhere");
+            item.findElement(By.cssSelector("button.decide")).click();
+            browser.await("the decision applied", ExpectedConditions.textToBePresentInElementLocated(By.id("review-status"),
+                    "unused operation(s) removed"));
+
+            List<String> paths = new ArrayList<>();
+            JSON.readTree(Http.get(api + "/grants?identity=" + REVIEWED, admin).body())
+                    .forEach(grant -> grant.path("paths").forEach(path -> paths.add(path.asText())));
+            assertEquals(List.of("/customers/**"), paths, "the unused invoices grant is gone");
+            Propagation.awaitStatus(invoices, token, status -> status == 403, "the narrowed grants to refuse invoices");
+            assertEquals(200, Http.get(customers, token).statusCode(), "the used operation stays allowed");
+            browser.screenshot("console-7-review-decided");
+        } finally {
+            for (JsonNode grant : JSON.readTree(Http.get(api + "/grants?identity=" + REVIEWED, admin).body())) {
+                Http.delete(api + "/grants/" + grant.path("id").asText(), admin);
+            }
+            Http.delete(api + "/identities/" + REVIEWED, admin);
+        }
+    }
+
+    @Test
+    @Order(7)
     void signOutEndsTheSessionAndAPageSomeoneMayNotUseSaysWhy() {
         browser.find(By.id("logout")).click();
         browser.await("the signed-out page", ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You are signed out"));

@@ -4,10 +4,12 @@ import identities from './pages/identities.js';
 import identity from './pages/identity.js';
 import approvals from './pages/approvals.js';
 import audit from './pages/audit.js';
+import reviews from './pages/reviews.js';
+import review from './pages/review.js';
 
 // Every page is one module: {route, title, inNav, forbidden(session) → reason or null, render(main, params, session)}.
-// A new page (e.g. review campaigns) is one more module in this list.
-const PAGES = [identities, identity, approvals, audit];
+// A new page is one more module in this list.
+const PAGES = [identities, identity, approvals, reviews, review, audit];
 
 const main = document.getElementById('main');
 let session;
