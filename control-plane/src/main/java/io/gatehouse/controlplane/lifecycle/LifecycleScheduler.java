@@ -1,6 +1,7 @@
 package io.gatehouse.controlplane.lifecycle;
 
 import io.gatehouse.controlplane.config.ControlPlaneConfig;
+import io.gatehouse.controlplane.service.PeriodicJob;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,10 +9,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs the lifecycle sweep every {@code lifecycle.sweep-interval} (when {@code lifecycle.enabled}) and the
@@ -26,11 +25,7 @@ public class LifecycleScheduler {
     private final NotificationSender sender;
     private final ControlPlaneConfig.Lifecycle config;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "identity-lifecycle");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final List<PeriodicJob> jobs = new ArrayList<>();
 
     public LifecycleScheduler(IdentityLifecycleSweep sweep, NotificationSender sender, ControlPlaneConfig config,
                               Clock clock) {
@@ -42,35 +37,21 @@ public class LifecycleScheduler {
 
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
-            every(config.sweepInterval(), this::sweepQuietly);
+            jobs.add(PeriodicJob.start("identity-lifecycle", config.sweepInterval(), "Identity lifecycle sweep", LOG,
+                    this::sweepNow));
         }
-        every(config.notification().interval(), this::sendQuietly);
+        jobs.add(PeriodicJob.start("lifecycle-notifications", config.notification().interval(),
+                "Sending lifecycle notifications", LOG, () -> sender.deliverDue(clock.instant())));
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        scheduler.shutdownNow();
+        jobs.forEach(PeriodicJob::close);
     }
 
-    private void every(Duration interval, Runnable job) {
-        scheduler.scheduleWithFixedDelay(job, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void sweepQuietly() {
-        try {
-            int taken = sweep.sweep(clock.instant()).size();
-            if (taken > 0) {
-                LOG.infof("Identity lifecycle took %d action(s); see GET /api/v1/lifecycle/actions", taken);
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Identity lifecycle sweep failed; retrying in %s", config.sweepInterval());
-        }
-    }
-
-    private void sendQuietly() {
-        try {
-            sender.deliverDue(clock.instant());
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Sending lifecycle notifications failed; retrying in %s", config.notification().interval());
+    private void sweepNow() {
+        int taken = sweep.sweep(clock.instant()).size();
+        if (taken > 0) {
+            LOG.infof("Identity lifecycle took %d action(s); see GET /api/v1/lifecycle/actions", taken);
         }
     }
 }

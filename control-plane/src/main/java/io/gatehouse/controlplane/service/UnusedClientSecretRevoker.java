@@ -22,9 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Revokes gateway client secrets nobody used for {@code gatehouse.control-plane.tokens.revoke-unused-after}
@@ -47,11 +44,7 @@ public class UnusedClientSecretRevoker {
     private final Clock clock;
     private final Duration unusedFor;
     private final Duration sweepInterval;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "unused-client-secrets");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private PeriodicJob sweeps;
 
     public UnusedClientSecretRevoker(ClientSecretRepository secrets, LifecycleActionRepository pastActions,
                                      PolicyWriteLock lock, LifecycleActionLog actions, OwnerNotifications notifications,
@@ -67,12 +60,14 @@ public class UnusedClientSecretRevoker {
     }
 
     void onStart(@Observes StartupEvent event) {
-        scheduler.scheduleWithFixedDelay(this::sweepQuietly, sweepInterval.toMillis(), sweepInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        sweeps = PeriodicJob.start("unused-client-secrets", sweepInterval, "Looking for unused client secrets", LOG,
+                this::sweep);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        scheduler.shutdownNow();
+        if (sweeps != null) {
+            sweeps.close();
+        }
     }
 
     /** Revokes every active secret unused since before {@code now - revoke-unused-after}; returns them. */
@@ -106,15 +101,11 @@ public class UnusedClientSecretRevoker {
                 .map(action -> action.undoneAt.isAfter(cutoff)).orElse(false);
     }
 
-    private void sweepQuietly() {
-        try {
-            List<ClientSecretInfo> revoked = revokeUnused(clock.instant());
-            if (!revoked.isEmpty()) {
-                LOG.infof("Revoked %d unused client secret(s): %s", revoked.size(),
-                        revoked.stream().map(info -> info.identity() + "/" + info.secretId()).toList());
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Looking for unused client secrets failed; retrying in %s", sweepInterval);
+    private void sweep() {
+        List<ClientSecretInfo> revoked = revokeUnused(clock.instant());
+        if (!revoked.isEmpty()) {
+            LOG.infof("Revoked %d unused client secret(s): %s", revoked.size(),
+                    revoked.stream().map(info -> info.identity() + "/" + info.secretId()).toList());
         }
     }
 }

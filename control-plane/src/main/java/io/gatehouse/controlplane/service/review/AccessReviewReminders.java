@@ -10,6 +10,7 @@ import io.gatehouse.controlplane.lifecycle.LifecycleNotice;
 import io.gatehouse.controlplane.lifecycle.NotificationAudience;
 import io.gatehouse.controlplane.lifecycle.OwnerNotifications;
 import io.gatehouse.controlplane.repository.ReviewCampaignRepository;
+import io.gatehouse.controlplane.service.PeriodicJob;
 import io.gatehouse.controlplane.service.PolicyChangeLog;
 import io.gatehouse.controlplane.service.PolicyObjectKind;
 import io.gatehouse.controlplane.service.PolicyWriteLock;
@@ -28,9 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -54,11 +52,7 @@ public class AccessReviewReminders {
     private final Clock clock;
     private final Duration remindBefore;
     private final Duration sweepInterval;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "access-review-reminders");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private PeriodicJob sweeps;
 
     public AccessReviewReminders(ReviewCampaignRepository campaigns, PolicyWriteLock lock, PolicyChangeLog changeLog,
                                  OwnerNotifications notifications, Clock clock, ControlPlaneConfig config) {
@@ -72,12 +66,14 @@ public class AccessReviewReminders {
     }
 
     void onStart(@Observes StartupEvent event) {
-        scheduler.scheduleWithFixedDelay(this::sweepQuietly, sweepInterval.toMillis(), sweepInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        sweeps = PeriodicJob.start("access-review-reminders", sweepInterval, "Checking access reviews for reminders", LOG,
+                () -> sweep(clock.instant()));
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        scheduler.shutdownNow();
+        if (sweeps != null) {
+            sweeps.close();
+        }
     }
 
     /** Sends the reminders and escalations due at {@code now}; returns what it sent, one line each. */
@@ -139,13 +135,5 @@ public class AccessReviewReminders {
             LOG.info(message);
         }
         return message;
-    }
-
-    private void sweepQuietly() {
-        try {
-            sweep(clock.instant());
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Checking access reviews for reminders failed; retrying in %s", sweepInterval);
-        }
     }
 }
