@@ -69,6 +69,10 @@ final class SyntheticAuditEvents {
                 .setStatus(denied ? 403 : 200)
                 .setDuration(Duration.newBuilder().setNanos(1_000_000 * (1 + random.nextInt(200))))
                 .setRecordingLevel("metadata");
+        if (!denied) {
+            // the grant path pattern the call was allowed as: what usage evidence counts per identity and day
+            event.setRoute(write ? "/v1/customers/*/refunds" : "/v1/customers/*");
+        }
         if (!denied && resource < 3) {
             event.addMaskedFields("ssn").addMaskedFields("email").putMaskedValues("ssn", 1).putMaskedValues("email", 1);
         }
