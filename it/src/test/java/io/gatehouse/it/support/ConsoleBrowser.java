@@ -2,9 +2,11 @@ package io.gatehouse.it.support;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -73,12 +75,31 @@ public final class ConsoleBrowser implements AutoCloseable {
     /** Waits for condition; on timeout keeps a screenshot {@code failed-<what>.png} and names the page it stopped on. */
     public <T> T await(String what, ExpectedCondition<T> condition) {
         try {
-            return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+            return new WebDriverWait(driver, WAIT).withMessage(what).until(tolerantOfPageChange(condition));
         } catch (TimeoutException e) {
             screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
             throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl()
                     + "; the page says: " + driver.findElement(By.tagName("body")).getText(), e);
         }
+    }
+
+    /**
+     * While a page is being replaced, Chromium may report an element of the old page as not belonging to the document
+     * rather than as stale. Either way the condition does not hold yet: the wait asks again.
+     */
+    private static <T> ExpectedCondition<T> tolerantOfPageChange(ExpectedCondition<T> condition) {
+        return driver -> {
+            try {
+                return condition.apply(driver);
+            } catch (StaleElementReferenceException e) {
+                return null;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        };
     }
 
     public WebElement find(By by) {
