@@ -62,6 +62,10 @@ public final class GatewayBenchmark implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "bench/results", description = "Where the results files go (default ${DEFAULT-VALUE}).")
     Path output;
 
+    @Option(names = "--hold", description = "Start the suite, print the targets' URLs and bearer tokens, and keep it running until "
+            + "interrupted (for profiling or a load generator of your own); measures nothing.")
+    boolean hold;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new GatewayBenchmark()).execute(args));
     }
@@ -74,6 +78,10 @@ public final class GatewayBenchmark implements Callable<Integer> {
                     new Target(Measurement.DIRECT, bench.upstreamUrl() + "/customers/42", bench.upstreamSecret()),
                     new Target(PASSTHROUGH, bench.gatewayUrl(BenchConfig.PASSTHROUGH, "/customers/42"), token),
                     new Target(FULL, bench.gatewayUrl(BenchConfig.FULL, "/customers/42"), token));
+            if (hold) {
+                holdUntilInterrupted(bench, targets);
+                return 0;
+            }
             warmUp(targets);
             Measurement throughput = alternate("Saturation (wrk, 2 threads, " + connections + " connections)", targets,
                     target -> LoadGenerator.saturate(target.label(), target.url(), target.bearer(), 2, connections, segment()));
@@ -90,6 +98,16 @@ public final class GatewayBenchmark implements Callable<Integer> {
             System.out.println(report.markdown());
         }
         return 0;
+    }
+
+    private static void holdUntilInterrupted(BenchSuite bench, List<Target> targets) throws InterruptedException {
+        System.out.printf("data plane pid %d%n", bench.suite().process(Service.DATA_PLANE).pid());
+        for (Target target : targets) {
+            System.out.printf("%s: %s%n  Authorization: Bearer %s%n", target.label(), target.url(), target.bearer());
+        }
+        System.out.println("holding the suite; Ctrl-C stops it");
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::close, "stop-suite"));
+        Thread.currentThread().join();
     }
 
     private Measurement fixedRate(List<Target> targets, int requestsPerSecond) throws Exception {

@@ -81,10 +81,10 @@ public interface DataPlaneConfig {
         /** Caller connections held open at once (all event loops); more are answered 503 and closed. */
         int maxConnections();
 
-        /** Pooled connections to one upstream (host and port). */
+        /** Pooled connections to one upstream (host and port), per event loop. */
         int upstreamMaxConnections();
 
-        /** Calls that may wait for a pooled connection to one upstream; more are refused with 503. */
+        /** Calls that may wait for a pooled connection to one upstream, per event loop; more are refused with 503. */
         int upstreamMaxWaiting();
 
         /** CIDR blocks of peers whose X-Forwarded-For/-Proto/-Host and Forwarded are believed; none by default. */

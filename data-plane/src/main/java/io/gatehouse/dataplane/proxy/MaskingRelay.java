@@ -27,12 +27,18 @@ final class MaskingRelay {
         if (!caller.headers().contains("Content-Length")) {
             caller.setChunked(true);
         }
+        DeclaredLength declared = DeclaredLength.of(upstream.getHeader("Content-Length"));
         upstream.handler(chunk -> {
             if (done.future().isComplete()) {
                 return;
             }
             try {
-                write(caller, masker.feed(chunk.getBytes()));
+                byte[] out = masker.feed(chunk.getBytes());
+                if (declared.completedBy(chunk.length())) {
+                    finish(caller, masker, out, done);
+                    return;
+                }
+                write(caller, out);
             } catch (MaskingException e) {
                 abort(upstream, done, "the response could not be masked: " + e.getMessage());
                 return;
@@ -47,9 +53,7 @@ final class MaskingRelay {
                 return;
             }
             try {
-                byte[] tail = masker.finish();
-                caller.end(Buffer.buffer(tail));
-                done.tryComplete(masker.summary());
+                finish(caller, masker, new byte[0], done);
             } catch (MaskingException e) {
                 abort(upstream, done, "the response could not be masked: " + e.getMessage());
             }
@@ -60,9 +64,45 @@ final class MaskingRelay {
         return done.future();
     }
 
+    /**
+     * Ends the caller's response with the last masked bytes and the masker's tail in one write. It runs on the chunk
+     * that completes a declared Content-Length, before the upstream's end event: writing that chunk and then the
+     * tail the scrubber held back would cost the caller a second packet per call.
+     */
+    private static void finish(HttpServerResponse caller, BodyMasker masker, byte[] last, Promise<MaskingSummary> done)
+            throws MaskingException {
+        byte[] tail = masker.finish();
+        Buffer rest = Buffer.buffer(last.length + tail.length).appendBytes(last).appendBytes(tail);
+        caller.end(rest);
+        done.tryComplete(masker.summary());
+    }
+
     private static void write(HttpServerResponse caller, byte[] bytes) {
         if (bytes.length > 0) {
             caller.write(Buffer.buffer(bytes));
+        }
+    }
+
+    /** The upstream body's Content-Length, if it declared one, and how much of it has arrived. */
+    private static final class DeclaredLength {
+        private final long length;
+        private long received;
+
+        private DeclaredLength(long length) {
+            this.length = length;
+        }
+
+        static DeclaredLength of(String header) {
+            try {
+                return new DeclaredLength(header == null ? -1 : Long.parseLong(header.trim()));
+            } catch (NumberFormatException e) {
+                return new DeclaredLength(-1); // the framing guard refuses such a response before it gets here
+            }
+        }
+
+        boolean completedBy(int chunkLength) {
+            received += chunkLength;
+            return length > 0 && received == length;
         }
     }
 

@@ -112,10 +112,10 @@ public class ProxyRequestHandler implements Handler<HttpServerRequest> {
         PoolOptions pool = new PoolOptions()
                 .setHttp1MaxSize(config.proxy().upstreamMaxConnections())
                 .setMaxWaitQueueSize(config.proxy().upstreamMaxWaiting());
-        this.forwarder = new UpstreamForwarder(vertx.httpClientBuilder().with(clientOptions).with(pool)
+        this.forwarder = new UpstreamForwarder(new UpstreamClients(() -> vertx.httpClientBuilder().with(clientOptions).with(pool)
                 .withConnectHandler(connection -> StrictResponseFraming.install(connection,
                         clientOptions.getMaxInitialLineLength(), clientOptions.getMaxHeaderSize()))
-                .build(), config.proxy().defaultUpstreamTimeout(),
+                .build()), config.proxy().defaultUpstreamTimeout(),
                 new ForwardedHeaders(TrustedProxies.of(config.proxy().trustedProxies().orElse(List.of()))), assertions);
     }
 

@@ -8,7 +8,6 @@ import io.gatehouse.dataplane.credential.UpstreamCredential;
 import io.gatehouse.dataplane.policy.Resource;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
@@ -21,14 +20,14 @@ import java.time.Duration;
 /** Sends one authorized call to its upstream with the injected credential, streaming the body unless it was buffered. */
 final class UpstreamForwarder {
 
-    private final HttpClient client;
+    private final UpstreamClients clients;
     private final Duration defaultTimeout;
     private final ForwardedHeaders forwardedHeaders;
     private final IdentityAssertionSigner assertions;
 
-    UpstreamForwarder(HttpClient client, Duration defaultTimeout, ForwardedHeaders forwardedHeaders,
+    UpstreamForwarder(UpstreamClients clients, Duration defaultTimeout, ForwardedHeaders forwardedHeaders,
                       IdentityAssertionSigner assertions) {
-        this.client = client;
+        this.clients = clients;
         this.assertions = assertions;
         this.defaultTimeout = defaultTimeout;
         this.forwardedHeaders = forwardedHeaders;
@@ -49,7 +48,7 @@ final class UpstreamForwarder {
                 .setURI(upstreamUri(upstream, call.authorization.resourcePath(),
                         CredentialInjector.upstreamQuery(resource, credential, caller.query())))
                 .setIdleTimeout(timeout.toMillis());
-        return client.request(options).compose(request -> {
+        return clients.current().request(options).compose(request -> {
             prepareHeaders(call, request, credential, resource, upstream, port);
             Future<HttpClientResponse> response;
             if (bufferedBody != null) {
