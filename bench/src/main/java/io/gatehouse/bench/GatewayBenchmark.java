@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +35,7 @@ public final class GatewayBenchmark implements Callable<Integer> {
 
     static final String PASSTHROUGH = "passthrough";
     static final String FULL = "full pipeline";
+    private static final Duration WARM_UP_SEGMENT = Duration.ofSeconds(5);
 
     @Option(names = "--rounds", defaultValue = "3", description = "Alternating direct/gateway segments per measurement (default ${DEFAULT-VALUE}).")
     int rounds;
@@ -49,8 +52,12 @@ public final class GatewayBenchmark implements Callable<Integer> {
     @Option(names = "--idle-connections", defaultValue = "1000", description = "Idle keep-alive connections of the heap measurement (default ${DEFAULT-VALUE}).")
     int idleConnections;
 
-    @Option(names = "--warm-up", defaultValue = "45", description = "Seconds of warm-up load through the gateway (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warm-up", defaultValue = "45", description = "Least seconds of warm-up load through the gateway; it goes on "
+            + "until the throughput settles (default ${DEFAULT-VALUE}).")
     int warmUpSeconds;
+
+    @Option(names = "--max-warm-up", defaultValue = "300", description = "Most seconds of warm-up (default ${DEFAULT-VALUE}).")
+    int maxWarmUpSeconds;
 
     @Option(names = "--jvm-option", paramLabel = "OPTION",
             description = "Extra JVM option for the services, repeatable (e.g. -XX:StartFlightRecording=filename=/tmp/jfr/).")
@@ -115,17 +122,43 @@ public final class GatewayBenchmark implements Callable<Integer> {
                 target -> LoadGenerator.fixedRate(target.label(), target.url(), target.bearer(), 10, requestsPerSecond, segment()));
     }
 
+    /**
+     * Warms every target up until the data plane's JIT has settled: the gateway targets take turns in 5-second
+     * saturation segments until each has done at least its share of {@code --warm-up} and its last two segments
+     * differ by less than 5% (at most {@code --max-warm-up}). A fixed warm-up was too short on this machine: C2 was
+     * still compiling the request path minutes in, and the throughput measured after it was a third of the settled one.
+     */
     private void warmUp(List<Target> targets) throws Exception {
-        System.out.println("warming up (JIT, connection pools, token cache)…");
-        LoadGenerator.saturate("warm-up", targets.get(0).url(), targets.get(0).bearer(), 2, connections, Duration.ofSeconds(5));
-        // long enough for the data plane's JIT to settle: shorter warm-ups showed throughput still rising
-        for (Target target : targets.subList(1, targets.size())) {
-            LoadResult warm = LoadGenerator.saturate("warm-up", target.url(), target.bearer(), 2, connections,
-                    Duration.ofSeconds(Math.max(1, warmUpSeconds / (targets.size() - 1))));
-            if (warm.errors() > 0) {
-                throw new IllegalStateException("the gateway answered " + warm.errors() + " requests to " + target.label()
-                        + " with an error during warm-up; see the service logs");
+        System.out.println("warming up (JIT, connection pools, token cache) until the gateway's throughput settles…");
+        LoadGenerator.saturate("warm-up", targets.get(0).url(), targets.get(0).bearer(), 2, connections, WARM_UP_SEGMENT);
+        List<Target> gateway = targets.subList(1, targets.size());
+        Map<String, Double> last = new LinkedHashMap<>();
+        Set<String> settled = new HashSet<>();
+        long started = System.nanoTime();
+        long minimum = Duration.ofSeconds(warmUpSeconds).toNanos();
+        long maximum = Duration.ofSeconds(Math.max(warmUpSeconds, maxWarmUpSeconds)).toNanos();
+        while (System.nanoTime() - started < maximum && (settled.size() < gateway.size() || System.nanoTime() - started < minimum)) {
+            for (Target target : gateway) {
+                LoadResult warm = LoadGenerator.saturate("warm-up", target.url(), target.bearer(), 2, connections, WARM_UP_SEGMENT);
+                if (warm.errors() > 0) {
+                    throw new IllegalStateException("the gateway answered " + warm.errors() + " requests to " + target.label()
+                            + " with an error during warm-up; see the service logs");
+                }
+                Double before = last.put(target.label(), warm.requestsPerSecond());
+                boolean steady = before != null && Math.abs(warm.requestsPerSecond() - before) < 0.05 * before;
+                if (steady) {
+                    settled.add(target.label());
+                } else {
+                    settled.remove(target.label());
+                }
+                System.out.printf("  warm-up %s: %.0f requests/s%s%n", target.label(), warm.requestsPerSecond(), steady ? " (settled)" : "");
             }
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        if (settled.size() < gateway.size()) {
+            System.out.printf("warning: the gateway's throughput had not settled after %d s of warm-up (--max-warm-up)%n", seconds);
+        } else {
+            System.out.printf("warmed up in %d s%n", seconds);
         }
     }
 
