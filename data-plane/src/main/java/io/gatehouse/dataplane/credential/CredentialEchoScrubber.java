@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,10 +22,7 @@ public final class CredentialEchoScrubber {
 
     private static final String MARKER = "[REDACTED]";
 
-    /** Longest first: where two forms match at one place, the longer one is replaced. */
-    private final byte[][] forms;
-    private final String[] formsAsHeaderText;
-    private final int window;
+    private final EchoForms forms;
     private byte[] held = new byte[0];
     private int replaced;
 
@@ -35,15 +31,11 @@ public final class CredentialEchoScrubber {
     }
 
     CredentialEchoScrubber(Collection<String> secretForms) {
-        this.forms = secretForms.stream()
-                .filter(form -> form != null && !form.isEmpty())
-                .distinct()
-                .map(form -> form.getBytes(StandardCharsets.UTF_8))
-                .sorted(Comparator.comparingInt((byte[] form) -> form.length).reversed())
-                .toArray(byte[][]::new);
-        // header values are read one char per byte
-        this.formsAsHeaderText = Arrays.stream(forms).map(form -> new String(form, StandardCharsets.ISO_8859_1)).toArray(String[]::new);
-        this.window = forms.length == 0 ? 0 : forms[0].length;
+        this(EchoForms.of(secretForms));
+    }
+
+    CredentialEchoScrubber(EchoForms forms) {
+        this.forms = forms;
     }
 
     static String replacementOfLength(int length) {
@@ -55,14 +47,14 @@ public final class CredentialEchoScrubber {
 
     /** Scrubs the next body chunk; returns the bytes that are final (possibly fewer than were fed). */
     public byte[] scrub(byte[] chunk) {
-        if (forms.length == 0) {
+        if (forms.isEmpty()) {
             return chunk;
         }
         byte[] data = held.length == 0 ? chunk : concat(held, chunk);
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
         int from = replaceEchoes(data, out);
         // an echo may start in the last window - 1 bytes and end in the next chunk
-        int keep = Math.min(window - 1, data.length - from);
+        int keep = Math.min(forms.window - 1, data.length - from);
         out.write(data, from, data.length - from - keep);
         held = Arrays.copyOfRange(data, data.length - keep, data.length);
         return out.toByteArray();
@@ -87,7 +79,7 @@ public final class CredentialEchoScrubber {
             return value;
         }
         String scrubbed = value;
-        for (String form : formsAsHeaderText) {
+        for (String form : forms.asHeaderText) {
             if (scrubbed.contains(form)) {
                 StringBuilder out = new StringBuilder(scrubbed.length());
                 int from = 0;
@@ -105,7 +97,7 @@ public final class CredentialEchoScrubber {
 
     /** True when {@code text} (a header name, say) holds the credential in any of its forms. */
     public boolean echoedIn(String text) {
-        for (String form : formsAsHeaderText) {
+        for (String form : forms.asHeaderText) {
             if (text.contains(form)) {
                 return true;
             }
@@ -141,7 +133,10 @@ public final class CredentialEchoScrubber {
     /** The earliest match at or after {@code from} as (position << 32 | form length), or -1. */
     private long firstMatch(byte[] data, int from) {
         for (int i = from; i < data.length; i++) {
-            for (byte[] form : forms) {
+            if (!forms.mayStartWith(data[i])) {
+                continue;
+            }
+            for (byte[] form : forms.bytes) {
                 if (matchesAt(data, i, form)) {
                     return ((long) i << 32) | form.length;
                 }

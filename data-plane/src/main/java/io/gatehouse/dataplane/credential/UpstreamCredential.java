@@ -1,10 +1,13 @@
 package io.gatehouse.dataplane.credential;
 
 import io.gatehouse.dataplane.policy.CredentialInjection;
+import io.gatehouse.dataplane.policy.InjectionStyle;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A credential for one upstream, usable until {@code expiresAt}. Never printed: toString is redacted.
@@ -17,6 +20,7 @@ public final class UpstreamCredential {
     private final String secret;
     private final Instant expiresAt;
     private final List<String> relatedSecretForms;
+    private final Map<InjectionStyle, EchoForms> echoForms = new ConcurrentHashMap<>();
 
     public UpstreamCredential(String resource, String secret, Instant expiresAt) {
         this(resource, secret, expiresAt, List.of());
@@ -57,8 +61,12 @@ public final class UpstreamCredential {
      * the plain value where an upstream may decode it (a query parameter), and related secrets.
      */
     public CredentialEchoScrubber echoScrubber(CredentialInjection injection) {
+        return new CredentialEchoScrubber(echoForms.computeIfAbsent(injection.style(), this::echoFormsOf));
+    }
+
+    private EchoForms echoFormsOf(InjectionStyle style) {
         List<String> forms = new ArrayList<>(relatedSecretForms);
-        switch (injection.style()) {
+        switch (style) {
             case BASIC -> forms.add(CredentialInjector.basicToken(secret));
             case QUERY -> {
                 forms.add(secret);
@@ -66,7 +74,7 @@ public final class UpstreamCredential {
             }
             default -> forms.add(secret);
         }
-        return new CredentialEchoScrubber(forms);
+        return EchoForms.of(forms);
     }
 
     public Instant expiresAt() {

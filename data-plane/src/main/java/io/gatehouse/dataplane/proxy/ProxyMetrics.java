@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +27,9 @@ final class ProxyMetrics {
     static final String NO_ANSWER = "none";
 
     private final MeterRegistry registry;
+    // building a timer's id and looking it up in the registry on every call cost more than recording into it
+    private final Map<CallKey, Timer> callTimers = new ConcurrentHashMap<>();
+    private final Map<UpstreamKey, Timer> upstreamTimers = new ConcurrentHashMap<>();
 
     ProxyMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,24 +37,26 @@ final class ProxyMetrics {
 
     /** One call, from its first byte to its recorded end. */
     void call(String resource, CallDecision decision, int status, long nanos) {
-        Timer.builder("gatehouse.proxy.requests")
-                .description("Calls handled by the proxy, from arrival to the end of the answer")
-                .tag("resource", resource == null ? "none" : resource)
-                .tag("decision", decision.name().toLowerCase(Locale.ROOT))
-                .tag("status", statusClass(status))
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry)
+        callTimers.computeIfAbsent(new CallKey(resource == null ? "none" : resource, decision, statusClass(status)),
+                key -> Timer.builder("gatehouse.proxy.requests")
+                        .description("Calls handled by the proxy, from arrival to the end of the answer")
+                        .tag("resource", key.resource())
+                        .tag("decision", key.decision().name().toLowerCase(Locale.ROOT))
+                        .tag("status", key.statusClass())
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** One upstream exchange, from sending the request to the head of its answer; {@code status} 0: none came. */
     void upstream(String resource, int status, long nanos) {
-        Timer.builder("gatehouse.proxy.upstream")
-                .description("Time from sending a call upstream to the head of the upstream's answer")
-                .tag("resource", resource)
-                .tag("status", status == 0 ? NO_ANSWER : statusClass(status))
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry)
+        upstreamTimers.computeIfAbsent(new UpstreamKey(resource, status == 0 ? NO_ANSWER : statusClass(status)),
+                key -> Timer.builder("gatehouse.proxy.upstream")
+                        .description("Time from sending a call upstream to the head of the upstream's answer")
+                        .tag("resource", key.resource())
+                        .tag("status", key.statusClass())
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -73,6 +80,12 @@ final class ProxyMetrics {
      */
     void refusedUnrecorded(String resource) {
         registry.counter("gatehouse.audit.unrecorded.refusals", "resource", resource == null ? "" : resource).increment();
+    }
+
+    private record CallKey(String resource, CallDecision decision, String statusClass) {
+    }
+
+    private record UpstreamKey(String resource, String statusClass) {
     }
 
     /** "2xx" for 200..299 and so on. */
