@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in wrk hey; do
+for tool in wrk; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "installing $tool (Debian package)"
     apt-get update -qq && apt-get install -y -qq "$tool"

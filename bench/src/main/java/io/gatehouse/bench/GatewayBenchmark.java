@@ -118,7 +118,7 @@ public final class GatewayBenchmark implements Callable<Integer> {
     }
 
     private Measurement fixedRate(List<Target> targets, int requestsPerSecond) throws Exception {
-        return alternate("Fixed rate (hey, " + requestsPerSecond + " requests/s over 10 connections)", targets,
+        return alternate("Fixed rate (open loop, " + requestsPerSecond + " requests/s, at most 10 connections)", targets,
                 target -> LoadGenerator.fixedRate(target.label(), target.url(), target.bearer(), 10, requestsPerSecond, segment()));
     }
 
@@ -155,6 +155,10 @@ public final class GatewayBenchmark implements Callable<Integer> {
             }
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        for (Target target : targets) {
+            // the fixed-rate generator runs in this JVM: its own JIT must not be part of the first measured segment
+            LoadGenerator.fixedRate("warm-up", target.url(), target.bearer(), 10, rate, WARM_UP_SEGMENT);
+        }
         if (settled.size() < gateway.size()) {
             System.out.printf("warning: the gateway's throughput had not settled after %d s of warm-up (--max-warm-up)%n", seconds);
         } else {

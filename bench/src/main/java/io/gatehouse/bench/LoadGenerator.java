@@ -10,16 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * Drives the standard load generators from Debian's packages and reads their reports: wrk for
- * throughput at saturation, hey for latency at a fixed request rate.
+ * throughput at saturation; latency at a fixed request rate comes from {@link FixedRateLoadGenerator}.
  */
 final class LoadGenerator {
 
     private static final Pattern WRK_RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern WRK_PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
     private static final Pattern WRK_ERRORS = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-    private static final Pattern HEY_RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-    private static final Pattern HEY_PERCENTILE = Pattern.compile("^\\s+(50|99)%+ in ([0-9.]+) secs", Pattern.MULTILINE);
-    private static final Pattern HEY_STATUS = Pattern.compile("^\\s+\\[(\\d{3})]\\s+(\\d+) responses", Pattern.MULTILINE);
 
     private LoadGenerator() {
     }
@@ -32,30 +29,10 @@ final class LoadGenerator {
         return new LoadResult(label, number(WRK_RPS, report), wrkPercentile(report, "50"), wrkPercentile(report, "99"), errors);
     }
 
+    /** Latency at a fixed rate, open loop, measured from when each call was due (see {@link FixedRateLoadGenerator}). */
     static LoadResult fixedRate(String label, String url, String bearer, int connections, int totalRate, Duration duration)
-            throws IOException, InterruptedException {
-        int perConnection = Math.max(1, totalRate / connections);
-        String report = run(List.of("hey", "-z", duration.toSeconds() + "s", "-c", Integer.toString(connections),
-                "-q", Integer.toString(perConnection), "-H", "Authorization: Bearer " + bearer, url));
-        long errors = 0;
-        Matcher status = HEY_STATUS.matcher(report);
-        while (status.find()) {
-            if (!status.group(1).startsWith("2")) {
-                errors += Long.parseLong(status.group(2));
-            }
-        }
-        double p50 = 0;
-        double p99 = 0;
-        Matcher percentile = HEY_PERCENTILE.matcher(report);
-        while (percentile.find()) {
-            double millis = Double.parseDouble(percentile.group(2)) * 1000;
-            if (percentile.group(1).equals("50")) {
-                p50 = millis;
-            } else {
-                p99 = millis;
-            }
-        }
-        return new LoadResult(label, number(HEY_RPS, report), p50, p99, errors);
+            throws Exception {
+        return FixedRateLoadGenerator.run(label, url, bearer, connections, totalRate, duration);
     }
 
     private static double wrkPercentile(String report, String which) {

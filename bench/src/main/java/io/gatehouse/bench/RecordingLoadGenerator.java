@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * A closed-loop load generator that keeps what wrk and hey cannot: every answer's {@code X-Gatehouse-Request-Id} and
+ * A closed-loop load generator that keeps what wrk cannot: every answer's {@code X-Gatehouse-Request-Id} and
  * status. {@code connections} keep-alive connections (Vert.x HttpClient), each sending its next GET as soon as the
  * previous answer's body is in; runs until {@link #stop()}. A call that gets no answer (connection refused or reset,
  * no answer within the timeout) is counted as unanswered and the loop goes on.
