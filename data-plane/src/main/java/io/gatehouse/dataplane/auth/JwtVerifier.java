@@ -1,0 +1,45 @@
+package io.gatehouse.dataplane.auth;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Verifies a parsed token: its signature with the algorithm it names and one of the keys that may have made it, then
+ * its time claims. The signature comes first, so a forged token learns nothing about what else is wrong with it.
+ */
+final class JwtVerifier {
+
+    static final String SIGNATURE_INVALID = "bearer token signature is not valid";
+    static final String MALFORMED_CLAIMS = "bearer token has malformed claims";
+
+    private final TokenTimeRules timeRules;
+    private final Clock clock;
+
+    JwtVerifier(TokenTimeRules timeRules, Clock clock) {
+        this.timeRules = timeRules;
+        this.clock = clock;
+    }
+
+    /**
+     * @param keys the keys the token may be signed with, each already known to fit {@code algorithm}; none refuses it
+     * @throws AuthenticationException when the signature, a time claim or the audience claim is not valid
+     */
+    VerifiedToken verify(CompactJwt jwt, JwsAlgorithm algorithm, List<PublicKey> keys, String issuer) {
+        if (keys.isEmpty()) {
+            throw new AuthenticationException(TokenTimeRules.REFUSED);
+        }
+        if (keys.stream().noneMatch(key -> algorithm.verifies(key, jwt.signedBytes(), jwt.signature()))) {
+            throw new AuthenticationException(SIGNATURE_INVALID);
+        }
+        Instant expiresAt = timeRules.check(jwt.claims(), clock.instant());
+        try {
+            Set<String> audiences = TokenClaims.audiences(jwt.claims());
+            return new VerifiedToken(issuer, audiences, jwt.claims(), expiresAt);
+        } catch (TokenClaims.MalformedClaimException e) {
+            throw new AuthenticationException(MALFORMED_CLAIMS);
+        }
+    }
+}
