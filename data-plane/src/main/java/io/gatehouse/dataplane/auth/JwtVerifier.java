@@ -31,7 +31,7 @@ final class JwtVerifier {
         if (keys.isEmpty()) {
             throw new AuthenticationException(TokenTimeRules.REFUSED);
         }
-        if (keys.stream().noneMatch(key -> algorithm.verifies(key, jwt.signedBytes(), jwt.signature()))) {
+        if (!signedByOneOf(keys, jwt, algorithm)) {
             throw new AuthenticationException(SIGNATURE_INVALID);
         }
         Instant expiresAt = timeRules.check(jwt.claims(), clock.instant());
@@ -41,5 +41,14 @@ final class JwtVerifier {
         } catch (TokenClaims.MalformedClaimException e) {
             throw new AuthenticationException(MALFORMED_CLAIMS);
         }
+    }
+
+    private static boolean signedByOneOf(List<PublicKey> keys, CompactJwt jwt, JwsAlgorithm algorithm) {
+        for (PublicKey key : keys) {
+            if (algorithm.verifies(key, jwt.signedBytes(), jwt.signature())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

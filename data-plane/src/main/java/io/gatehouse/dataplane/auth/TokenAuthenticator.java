@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jose4j.jwk.JsonWebKey;
 
 import java.security.PublicKey;
 import java.time.Clock;
@@ -66,7 +67,8 @@ public class TokenAuthenticator {
         if (token.length() > maxTokenSize) {
             return Future.failedFuture(new AuthenticationException("bearer token is larger than " + maxTokenSize + " bytes"));
         }
-        CachedToken cached = verified.get(token, clock.instant());
+        VerifiedTokenCache.TokenDigest digest = VerifiedTokenCache.TokenDigest.of(token);
+        CachedToken cached = verified.get(digest, clock.instant());
         if (cached != null) {
             return Future.succeededFuture(cached.caller(policy, this::toCaller));
         }
@@ -82,7 +84,7 @@ public class TokenAuthenticator {
             return Future.failedFuture(e);
         }
         if (policy.gatewayTokens().issues(issuer)) {
-            return authenticateGatewayToken(token, jwt, policy);
+            return authenticateGatewayToken(digest, jwt, policy);
         }
         if (issuer == null || !policy.trusts(issuer)) {
             return Future.failedFuture(new AuthenticationException("token issuer is not trusted by any identity"));
@@ -91,17 +93,29 @@ public class TokenAuthenticator {
         if (algorithm.isEmpty()) {
             return Future.failedFuture(new AuthenticationException(TokenTimeRules.REFUSED));
         }
-        return jwks.keysIncluding(issuer, jwt.keyId())
-                .recover(failure -> Future.failedFuture(new IssuerUnavailableException(issuer)))
-                .map(keys -> {
-                    List<PublicKey> candidates = VerificationKeys.select(keys, jwt.keyId(), algorithm.get());
-                    VerifiedToken checked = verifier.verify(jwt, algorithm.get(), candidates, issuer);
-                    return verified.put(token, checked).caller(policy, this::toCaller);
-                });
+        Future<List<JsonWebKey>> keys = jwks.keysIncluding(issuer, jwt.keyId());
+        if (keys.succeeded()) {
+            // the keys are at hand (the usual case): no future to compose
+            return callerSignedWith(keys.result(), digest, jwt, algorithm.get(), issuer, policy);
+        }
+        return keys.recover(failure -> Future.failedFuture(new IssuerUnavailableException(issuer)))
+                .compose(fetched -> callerSignedWith(fetched, digest, jwt, algorithm.get(), issuer, policy));
+    }
+
+    private Future<AuthenticatedCaller> callerSignedWith(List<JsonWebKey> keys, VerifiedTokenCache.TokenDigest digest, CompactJwt jwt,
+                                                         JwsAlgorithm algorithm, String issuer, PolicySnapshot policy) {
+        try {
+            List<PublicKey> candidates = VerificationKeys.select(keys, jwt.keyId(), algorithm);
+            VerifiedToken checked = verifier.verify(jwt, algorithm, candidates, issuer);
+            return Future.succeededFuture(verified.put(digest, checked).caller(policy, this::toCaller));
+        } catch (RuntimeException refused) {
+            return Future.failedFuture(refused);
+        }
     }
 
     /** A token of the control plane's token endpoint: checked with the keys that came with the signed snapshot. */
-    private Future<AuthenticatedCaller> authenticateGatewayToken(String token, CompactJwt jwt, PolicySnapshot policy) {
+    private Future<AuthenticatedCaller> authenticateGatewayToken(VerifiedTokenCache.TokenDigest digest, CompactJwt jwt,
+                                                                 PolicySnapshot policy) {
         GatewayTokenTrust trust = policy.gatewayTokens();
         Optional<PublicKey> key = trust.key(jwt.keyId());
         if (key.isEmpty()) {
@@ -116,7 +130,7 @@ public class TokenAuthenticator {
                 throw new AuthenticationException(TokenTimeRules.REFUSED);
             }
             AuthenticatedCaller caller = toCaller(checked, policy);
-            verified.put(token, checked).caller(policy, (ignored, samePolicy) -> caller);
+            verified.put(digest, checked).caller(policy, (ignored, samePolicy) -> caller);
             return Future.succeededFuture(caller);
         } catch (TokenClaims.MalformedClaimException e) {
             return Future.failedFuture(new AuthenticationException(JwtVerifier.MALFORMED_CLAIMS));

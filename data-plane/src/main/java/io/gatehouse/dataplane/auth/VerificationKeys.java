@@ -4,6 +4,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,12 +17,15 @@ final class VerificationKeys {
     }
 
     static List<PublicKey> select(List<JsonWebKey> published, String keyId, JwsAlgorithm algorithm) {
-        return published.stream()
-                .filter(jwk -> keyId == null || keyId.equals(jwk.getKeyId()))
-                .filter(jwk -> jwk.getAlgorithm() == null || jwk.getAlgorithm().equals(algorithm.name()))
-                .filter(PublicJsonWebKey.class::isInstance)
-                .map(jwk -> ((PublicJsonWebKey) jwk).getPublicKey())
-                .filter(algorithm::fits)
-                .toList();
+        List<PublicKey> selected = new ArrayList<>(1);
+        for (JsonWebKey jwk : published) {
+            if ((keyId == null || keyId.equals(jwk.getKeyId()))
+                    && (jwk.getAlgorithm() == null || jwk.getAlgorithm().equals(algorithm.name()))
+                    && jwk instanceof PublicJsonWebKey publicJwk
+                    && algorithm.fits(publicJwk.getPublicKey())) {
+                selected.add(publicJwk.getPublicKey());
+            }
+        }
+        return selected;
     }
 }

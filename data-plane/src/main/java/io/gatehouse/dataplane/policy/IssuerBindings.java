@@ -39,6 +39,8 @@ final class IssuerBindings {
         }
     }
 
+    private static final Comparator<BoundBinding> BY_POSITION = Comparator.comparingInt(BoundBinding::position);
+
     private final List<ExactClaimIndex> exactClaimIndexes;
     private final List<BoundBinding> withoutExactClaim;
 
@@ -80,7 +82,9 @@ final class IssuerBindings {
         for (ExactClaimIndex index : exactClaimIndexes) {
             index.addBindingsNamingValuesOf(claims, candidates);
         }
-        candidates.sort(Comparator.comparingInt(BoundBinding::position));
+        if (candidates.size() > 1) {
+            candidates.sort(BY_POSITION);
+        }
         return candidates;
     }
 
