@@ -11,8 +11,6 @@ import java.util.Map;
  */
 final class CompactJwt {
 
-    static final String MALFORMED = "bearer token is not a well-formed JWT";
-
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
     private final Map<String, Object> header;
@@ -32,18 +30,18 @@ final class CompactJwt {
         int headerEnd = token.indexOf('.');
         int payloadEnd = headerEnd < 0 ? -1 : token.indexOf('.', headerEnd + 1);
         if (headerEnd <= 0 || payloadEnd <= headerEnd + 1 || token.indexOf('.', payloadEnd + 1) >= 0 || token.indexOf('=') >= 0) {
-            throw new AuthenticationException(MALFORMED);
+            throw new AuthenticationException(TokenRefusals.MALFORMED);
         }
         try {
             Map<String, Object> header = JoseJson.object(decode(token, 0, headerEnd));
             Map<String, Object> claims = JoseJson.object(decode(token, headerEnd + 1, payloadEnd));
             byte[] signature = decode(token, payloadEnd + 1, token.length());
             if (!(header.get("alg") instanceof String) || !isOptionalString(header.get("kid"))) {
-                throw new AuthenticationException(MALFORMED);
+                throw new AuthenticationException(TokenRefusals.MALFORMED);
             }
             return new CompactJwt(header, claims, token.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII), signature);
         } catch (IOException | IllegalArgumentException e) {
-            throw new AuthenticationException(MALFORMED);
+            throw new AuthenticationException(TokenRefusals.MALFORMED);
         }
     }
 

@@ -12,9 +12,6 @@ import java.util.Set;
  */
 final class JwtVerifier {
 
-    static final String SIGNATURE_INVALID = "bearer token signature is not valid";
-    static final String MALFORMED_CLAIMS = "bearer token has malformed claims";
-
     private final TokenTimeRules timeRules;
     private final Clock clock;
 
@@ -29,17 +26,17 @@ final class JwtVerifier {
      */
     VerifiedToken verify(CompactJwt jwt, JwsAlgorithm algorithm, List<PublicKey> keys, String issuer) {
         if (keys.isEmpty()) {
-            throw new AuthenticationException(TokenTimeRules.REFUSED);
+            throw new AuthenticationException(TokenRefusals.REFUSED);
         }
         if (!signedByOneOf(keys, jwt, algorithm)) {
-            throw new AuthenticationException(SIGNATURE_INVALID);
+            throw new AuthenticationException(TokenRefusals.SIGNATURE_INVALID);
         }
         Instant expiresAt = timeRules.check(jwt.claims(), clock.instant());
         try {
             Set<String> audiences = TokenClaims.audiences(jwt.claims());
             return new VerifiedToken(issuer, audiences, jwt.claims(), expiresAt);
         } catch (TokenClaims.MalformedClaimException e) {
-            throw new AuthenticationException(MALFORMED_CLAIMS);
+            throw new AuthenticationException(TokenRefusals.MALFORMED_CLAIMS);
         }
     }
 

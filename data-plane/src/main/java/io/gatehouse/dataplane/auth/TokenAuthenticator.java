@@ -79,7 +79,7 @@ public class TokenAuthenticator {
             issuer = TokenClaims.string(jwt.claims(), "iss");
             headerRules.check(jwt.header());
         } catch (TokenClaims.MalformedClaimException e) {
-            return Future.failedFuture(new AuthenticationException(CompactJwt.MALFORMED));
+            return Future.failedFuture(new AuthenticationException(TokenRefusals.MALFORMED));
         } catch (AuthenticationException e) {
             return Future.failedFuture(e);
         }
@@ -91,7 +91,7 @@ public class TokenAuthenticator {
         }
         Optional<JwsAlgorithm> algorithm = JwsAlgorithm.named(jwt.algorithm());
         if (algorithm.isEmpty()) {
-            return Future.failedFuture(new AuthenticationException(TokenTimeRules.REFUSED));
+            return Future.failedFuture(new AuthenticationException(TokenRefusals.REFUSED));
         }
         Future<List<JsonWebKey>> keys = jwks.keysIncluding(issuer, jwt.keyId());
         if (keys.succeeded()) {
@@ -123,17 +123,17 @@ public class TokenAuthenticator {
         }
         try {
             if (!GATEWAY_ALGORITHM.name().equals(jwt.algorithm()) || !GATEWAY_ALGORITHM.fits(key.get())) {
-                throw new AuthenticationException(TokenTimeRules.REFUSED);
+                throw new AuthenticationException(TokenRefusals.REFUSED);
             }
             VerifiedToken checked = verifier.verify(jwt, GATEWAY_ALGORITHM, List.of(key.get()), trust.issuer());
             if (!checked.audiences().contains(trust.audience()) || TokenClaims.string(checked.claims(), "sub") == null) {
-                throw new AuthenticationException(TokenTimeRules.REFUSED);
+                throw new AuthenticationException(TokenRefusals.REFUSED);
             }
             AuthenticatedCaller caller = toCaller(checked, policy);
             verified.put(digest, checked).caller(policy, (ignored, samePolicy) -> caller);
             return Future.succeededFuture(caller);
         } catch (TokenClaims.MalformedClaimException e) {
-            return Future.failedFuture(new AuthenticationException(JwtVerifier.MALFORMED_CLAIMS));
+            return Future.failedFuture(new AuthenticationException(TokenRefusals.MALFORMED_CLAIMS));
         } catch (AuthenticationException e) {
             return Future.failedFuture(e);
         }

@@ -12,10 +12,6 @@ import java.util.Map;
  */
 final class TokenTimeRules {
 
-    static final String EXPIRED = "bearer token has expired";
-    static final String REFUSED = "bearer token was refused: it is not signed by a known key of its issuer with an allowed algorithm, "
-            + "or its time claims are not valid";
-
     private final long clockSkewSeconds;
 
     TokenTimeRules(long clockSkewSeconds) {
@@ -27,7 +23,7 @@ final class TokenTimeRules {
         try {
             return checkedExpiry(claims, now.getEpochSecond());
         } catch (TokenClaims.MalformedClaimException | ArithmeticException | DateTimeException outOfRange) {
-            throw new AuthenticationException(REFUSED);
+            throw new AuthenticationException(TokenRefusals.REFUSED);
         }
     }
 
@@ -36,17 +32,18 @@ final class TokenTimeRules {
         Long notBefore = TokenClaims.seconds(claims, "nbf");
         Long issuedAt = TokenClaims.seconds(claims, "iat");
         if (expiry == null) {
-            throw new AuthenticationException(REFUSED);
+            throw new AuthenticationException(TokenRefusals.REFUSED);
         }
         if (Math.subtractExact(now, clockSkewSeconds) >= expiry) {
-            throw new AuthenticationException(EXPIRED);
+            throw new AuthenticationException(TokenRefusals.EXPIRED);
         }
         boolean expiresBeforeItStarts = issuedAt != null && expiry < issuedAt || notBefore != null && expiry < notBefore;
         boolean notYetValid = notBefore != null && Math.addExact(now, clockSkewSeconds) < notBefore;
+        // as jose4j bounded iat: the skew is allowed in the future on top of the skew itself, and ~68 years in the past
         boolean issuedInTheFuture = issuedAt != null && Math.subtractExact(Math.subtractExact(issuedAt, now), clockSkewSeconds) > clockSkewSeconds;
         boolean issuedTooLongAgo = issuedAt != null && Math.subtractExact(Math.subtractExact(now, issuedAt), clockSkewSeconds) > Integer.MAX_VALUE;
         if (expiresBeforeItStarts || notYetValid || issuedInTheFuture || issuedTooLongAgo) {
-            throw new AuthenticationException(REFUSED);
+            throw new AuthenticationException(TokenRefusals.REFUSED);
         }
         return Instant.ofEpochSecond(expiry);
     }
