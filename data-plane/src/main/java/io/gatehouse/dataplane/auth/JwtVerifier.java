@@ -3,12 +3,11 @@ package io.gatehouse.dataplane.auth;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
 /**
- * Verifies a parsed token: its signature with the algorithm it names and one of the keys that may have made it, then
- * its time claims. The signature comes first, so a forged token learns nothing about what else is wrong with it.
+ * Verifies a parsed token: its signature with the algorithm it names and the key chosen for it, then its time
+ * claims. The signature comes first, so a forged token learns nothing about what else is wrong with it.
  */
 final class JwtVerifier {
 
@@ -21,14 +20,11 @@ final class JwtVerifier {
     }
 
     /**
-     * @param keys the keys the token may be signed with, each already known to fit {@code algorithm}; none refuses it
+     * @param key the key the token must be signed with, known to fit {@code algorithm}
      * @throws AuthenticationException when the signature, a time claim or the audience claim is not valid
      */
-    VerifiedToken verify(CompactJwt jwt, JwsAlgorithm algorithm, List<PublicKey> keys, String issuer) {
-        if (keys.isEmpty()) {
-            throw new AuthenticationException(TokenRefusals.REFUSED);
-        }
-        if (!signedByOneOf(keys, jwt, algorithm)) {
+    VerifiedToken verify(CompactJwt jwt, JwsAlgorithm algorithm, PublicKey key, String issuer) {
+        if (!algorithm.verifies(key, jwt.signedBytes(), jwt.signature())) {
             throw new AuthenticationException(TokenRefusals.SIGNATURE_INVALID);
         }
         Instant expiresAt = timeRules.check(jwt.claims(), clock.instant());
@@ -38,14 +34,5 @@ final class JwtVerifier {
         } catch (TokenClaims.MalformedClaimException e) {
             throw new AuthenticationException(TokenRefusals.MALFORMED_CLAIMS);
         }
-    }
-
-    private static boolean signedByOneOf(List<PublicKey> keys, CompactJwt jwt, JwsAlgorithm algorithm) {
-        for (PublicKey key : keys) {
-            if (algorithm.verifies(key, jwt.signedBytes(), jwt.signature())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

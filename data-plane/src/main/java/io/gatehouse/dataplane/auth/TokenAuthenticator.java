@@ -105,8 +105,9 @@ public class TokenAuthenticator {
     private Future<AuthenticatedCaller> callerSignedWith(List<JsonWebKey> keys, VerifiedTokenCache.TokenDigest digest, CompactJwt jwt,
                                                          JwsAlgorithm algorithm, String issuer, PolicySnapshot policy) {
         try {
-            List<PublicKey> candidates = VerificationKeys.select(keys, jwt.keyId(), algorithm);
-            VerifiedToken checked = verifier.verify(jwt, algorithm, candidates, issuer);
+            PublicKey key = VerificationKeys.select(keys, jwt.keyId(), algorithm)
+                    .orElseThrow(() -> new AuthenticationException(TokenRefusals.REFUSED));
+            VerifiedToken checked = verifier.verify(jwt, algorithm, key, issuer);
             return Future.succeededFuture(verified.put(digest, checked).caller(policy, this::toCaller));
         } catch (RuntimeException refused) {
             return Future.failedFuture(refused);
@@ -125,7 +126,7 @@ public class TokenAuthenticator {
             if (!GATEWAY_ALGORITHM.name().equals(jwt.algorithm()) || !GATEWAY_ALGORITHM.fits(key.get())) {
                 throw new AuthenticationException(TokenRefusals.REFUSED);
             }
-            VerifiedToken checked = verifier.verify(jwt, GATEWAY_ALGORITHM, List.of(key.get()), trust.issuer());
+            VerifiedToken checked = verifier.verify(jwt, GATEWAY_ALGORITHM, key.get(), trust.issuer());
             if (!checked.audiences().contains(trust.audience()) || TokenClaims.string(checked.claims(), "sub") == null) {
                 throw new AuthenticationException(TokenRefusals.REFUSED);
             }

@@ -115,7 +115,7 @@ class TokenVerificationTest {
     }
 
     @Test
-    void acceptsATokenWithoutKeyIdSignedByOneOfTheIssuersKeys() throws Exception {
+    void acceptsATokenWithoutKeyIdSignedWithTheIssuersKeyOfItsAlgorithm() throws Exception {
         String token = signed(header("ES384", null), validClaims(), p384.getPrivate(), "ES384");
         assertEquals("deploy", authenticate(token).identity().name());
     }
