@@ -39,8 +39,13 @@ public final class TrustBindingIndex {
         if (ofIssuer == null) {
             return List.of();
         }
+        List<IssuerBindings.BoundBinding> candidates = ofIssuer.candidates(claims);
+        if (candidates.size() == 1) {
+            IssuerBindings.BoundBinding only = candidates.get(0);
+            return only.binding().matches(audiences, claims) ? List.of(only.identity()) : List.of();
+        }
         Map<String, Identity> matches = new LinkedHashMap<>();
-        for (IssuerBindings.BoundBinding candidate : ofIssuer.candidates(claims)) {
+        for (IssuerBindings.BoundBinding candidate : candidates) {
             if (candidate.binding().matches(audiences, claims)) {
                 matches.putIfAbsent(candidate.identity().name(), candidate.identity());
             }
