@@ -204,6 +204,12 @@ class TokenVerificationTest {
     }
 
     @Test
+    void refusesClaimsNestedDeeperThanTheParserAllows() throws Exception {
+        String deep = "{\"iss\":\"" + issuer + "\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertRefused(signed(header("RS256", "rsa"), deep, rsa.getPrivate(), "RS256"), MALFORMED);
+    }
+
+    @Test
     void refusesAHeaderWhoseAlgOrKidIsNotAString() throws Exception {
         assertRefused(signed("{\"alg\":[\"RS256\"],\"kid\":\"rsa\"}", validClaims(), rsa.getPrivate(), "RS256"), MALFORMED);
         assertRefused(signed("{\"alg\":\"RS256\",\"kid\":7}", validClaims(), rsa.getPrivate(), "RS256"), MALFORMED);
