@@ -57,6 +57,11 @@ final class TestIssuer {
         return url;
     }
 
+    /** The public key that verifies this issuer's tokens of {@code algorithm} (RS256 or ES256). */
+    java.security.PublicKey publicKey(String algorithm) {
+        return algorithm.equals("RS256") ? rsa.getPublicKey() : ec.getPublicKey();
+    }
+
     /** A token valid for an hour for the benchmark's audience, with {@code repository} and a distinct {@code jti}. */
     String token(String algorithm, String repository, String jti) throws Exception {
         JwtClaims claims = new JwtClaims();

@@ -43,7 +43,7 @@ public final class JwksCache {
     /** The issuer's keys; fetched if absent or older than the maximum age. */
     public Future<List<JsonWebKey>> keys(String issuer) {
         IssuerKeys cached = byIssuer.get(issuer);
-        if (cached != null && cached.fetchedAt.plus(maxAge).isAfter(clock.instant())) {
+        if (cached != null && isFresh(cached)) {
             return cached.keys;
         }
         return fetch(issuer);
@@ -51,8 +51,13 @@ public final class JwksCache {
 
     /** Refetches because a token names a key we do not hold, unless the last fetch is too recent. */
     public Future<List<JsonWebKey>> keysIncluding(String issuer, String keyId) {
+        IssuerKeys current = byIssuer.get(issuer);
+        if (current != null && current.keys.succeeded() && publishes(current.keys.result(), keyId) && isFresh(current)) {
+            // the common case, answered without composing futures: every verification on a cache miss asks
+            return current.keys;
+        }
         return keys(issuer).compose(keys -> {
-            if (keyId == null || keys.stream().anyMatch(k -> keyId.equals(k.getKeyId()))) {
+            if (publishes(keys, keyId)) {
                 return Future.succeededFuture(keys);
             }
             IssuerKeys cached = byIssuer.get(issuer);
@@ -61,6 +66,22 @@ public final class JwksCache {
             }
             return fetch(issuer);
         });
+    }
+
+    private boolean isFresh(IssuerKeys cached) {
+        return cached.fetchedAt.plus(maxAge).isAfter(clock.instant());
+    }
+
+    private static boolean publishes(List<JsonWebKey> keys, String keyId) {
+        if (keyId == null) {
+            return true;
+        }
+        for (JsonWebKey key : keys) {
+            if (keyId.equals(key.getKeyId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Future<List<JsonWebKey>> fetch(String issuer) {

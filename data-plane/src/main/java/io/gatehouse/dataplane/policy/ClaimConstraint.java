@@ -19,23 +19,35 @@ public record ClaimConstraint(List<String> path, ClaimValueMatcher matcher) {
     }
 
     public boolean isSatisfiedBy(Map<String, Object> claims) {
-        Object value = claims;
-        for (String level : path) {
-            if (!(value instanceof Map<?, ?> nested)) {
-                return false;
-            }
-            value = nested.get(level);
-        }
+        Object value = valueIn(claims);
         if (value instanceof Collection<?> elements) {
             return elements.stream().anyMatch(this::scalarMatches);
         }
         return scalarMatches(value);
     }
 
-    private boolean scalarMatches(Object value) {
-        if (value instanceof String || value instanceof Boolean || value instanceof Number) {
-            return matcher.matches(value.toString());
+    /** The claim at this constraint's path, or null when the token has none there. */
+    Object valueIn(Map<String, Object> claims) {
+        Object value = claims;
+        for (String level : path) {
+            if (!(value instanceof Map<?, ?> nested)) {
+                return null;
+            }
+            value = nested.get(level);
         }
-        return false;
+        return value;
+    }
+
+    /** The text a matcher is asked about for a scalar claim value; null for objects, lists and null, which never match. */
+    static String scalarText(Object value) {
+        if (value instanceof String || value instanceof Boolean || value instanceof Number) {
+            return value.toString();
+        }
+        return null;
+    }
+
+    private boolean scalarMatches(Object value) {
+        String text = scalarText(value);
+        return text != null && matcher.matches(text);
     }
 }

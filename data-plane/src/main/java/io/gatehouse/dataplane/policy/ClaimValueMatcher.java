@@ -10,7 +10,16 @@ public interface ClaimValueMatcher {
     boolean matches(String value);
 
     static ClaimValueMatcher exact(String expected) {
-        return expected::equals;
+        return new Exact(expected);
+    }
+
+    /** One value only: trust bindings are indexed by it, so a token is compared only with the bindings naming its value. */
+    record Exact(String expected) implements ClaimValueMatcher {
+
+        @Override
+        public boolean matches(String value) {
+            return expected.equals(value);
+        }
     }
 
     static ClaimValueMatcher oneOf(Set<String> allowed) {

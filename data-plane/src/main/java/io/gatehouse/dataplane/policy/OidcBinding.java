@@ -25,7 +25,24 @@ public record OidcBinding(String issuer, Set<String> audiences, List<ClaimConstr
 
     /** Whether a token of this binding's issuer matches. */
     public boolean matches(Set<String> tokenAudiences, Map<String, Object> claims) {
-        return tokenAudiences.stream().anyMatch(audiences::contains)
-                && constraints.stream().allMatch(constraint -> constraint.isSatisfiedBy(claims));
+        return namesOneOfTheAudiences(tokenAudiences) && satisfiesEveryConstraint(claims);
+    }
+
+    private boolean namesOneOfTheAudiences(Set<String> tokenAudiences) {
+        for (String audience : tokenAudiences) {
+            if (audiences.contains(audience)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean satisfiesEveryConstraint(Map<String, Object> claims) {
+        for (ClaimConstraint constraint : constraints) {
+            if (!constraint.isSatisfiedBy(claims)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

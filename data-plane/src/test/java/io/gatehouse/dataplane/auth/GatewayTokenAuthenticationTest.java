@@ -89,6 +89,42 @@ class GatewayTokenAuthenticationTest {
         assertRefused(sign(claims("deploy", "gatehouse"), controlPlaneKey, "at+jwt", "cp-2"), "does not publish");
     }
 
+    @Test
+    void gatewayTokensOfAnotherAlgorithmAreRefused() throws Exception {
+        JsonWebSignature unsigned = new JsonWebSignature();
+        unsigned.setPayload(claims("deploy", "gatehouse").toJson());
+        unsigned.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+        unsigned.setKeyIdHeaderValue("cp-1");
+        unsigned.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
+        assertRefused(unsigned.getCompactSerialization(), "refused");
+
+        JsonWebSignature hmac = new JsonWebSignature();
+        hmac.setPayload(claims("deploy", "gatehouse").toJson());
+        hmac.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        hmac.setKeyIdHeaderValue("cp-1");
+        hmac.setKey(new org.jose4j.keys.HmacKey(controlPlaneKey.getPublicKey().getEncoded()));
+        hmac.setDoKeyValidation(false);
+        assertRefused(hmac.getCompactSerialization(), "refused");
+
+        EllipticCurveJsonWebKey p384 = EcJwkGenerator.generateJwk(EllipticCurves.P384);
+        JsonWebSignature otherCurve = new JsonWebSignature();
+        otherCurve.setPayload(claims("deploy", "gatehouse").toJson());
+        otherCurve.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384);
+        otherCurve.setKeyIdHeaderValue("cp-1");
+        otherCurve.setKey(p384.getPrivateKey());
+        assertRefused(otherCurve.getCompactSerialization(), "refused");
+    }
+
+    @Test
+    void aGatewayTokenWithoutSubjectOrFromTheFutureIsRefused() {
+        JwtClaims anonymous = claims("deploy", "gatehouse");
+        anonymous.unsetClaim("sub");
+        assertRefused(sign(anonymous, controlPlaneKey, "at+jwt"), "refused");
+        JwtClaims early = claims("deploy", "gatehouse");
+        early.setNotBefore(NumericDate.fromSeconds(Instant.now().plusSeconds(300).getEpochSecond()));
+        assertRefused(sign(early, controlPlaneKey, "at+jwt"), "refused");
+    }
+
     private static JwtClaims claims(String subject, String audience) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
