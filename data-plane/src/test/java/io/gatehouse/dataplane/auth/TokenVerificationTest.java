@@ -56,6 +56,7 @@ class TokenVerificationTest {
     private static KeyPair rsa;
     private static KeyPair weakRsa;
     private static KeyPair rsaForRs256Only;
+    private static KeyPair rsaForEncryption;
     private static KeyPair p256;
     private static KeyPair p384;
     private static KeyPair p521;
@@ -68,6 +69,7 @@ class TokenVerificationTest {
         rsa = rsaKeys(2048);
         weakRsa = rsaKeys(1024);
         rsaForRs256Only = rsaKeys(2048);
+        rsaForEncryption = rsaKeys(2048);
         p256 = ecKeys("secp256r1");
         p384 = ecKeys("secp384r1");
         p521 = ecKeys("secp521r1");
@@ -76,6 +78,7 @@ class TokenVerificationTest {
                 .add(jwk(rsa, "rsa"))
                 .add(jwk(weakRsa, "rsa-1024"))
                 .add(jwk(rsaForRs256Only, "rsa-rs256").put("alg", "RS256"))
+                .add(jwk(rsaForEncryption, "rsa-enc").put("use", "enc"))
                 .add(jwk(p256, "p256"))
                 .add(jwk(p384, "p384"))
                 .add(jwk(p521, "p521"))
@@ -156,6 +159,8 @@ class TokenVerificationTest {
     @Test
     void refusesAnAlgorithmTheJwksRestrictsTheKeyAgainst() throws Exception {
         assertRefused(signed("PS256", "rsa-rs256", validClaims()), REFUSED);
+        // a key the issuer publishes for encryption ("use": "enc") verifies no signature
+        assertRefused(signed("RS256", "rsa-enc", validClaims()), REFUSED);
     }
 
     @Test
@@ -334,6 +339,7 @@ class TokenVerificationTest {
             case "rsa" -> rsa;
             case "rsa-1024" -> weakRsa;
             case "rsa-rs256" -> rsaForRs256Only;
+            case "rsa-enc" -> rsaForEncryption;
             case "p256" -> p256;
             case "p384" -> p384;
             case "p521" -> p521;
