@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Measures what the gateway costs against the direct path, in one run: the whole suite is started
@@ -80,11 +81,10 @@ public final class GatewayBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (BenchSuite bench = BenchSuite.start(List.of(BenchConfig.PASSTHROUGH, BenchConfig.FULL), extraJvmOptions)) {
-            String token = bench.token();
             List<Target> targets = List.of(
-                    new Target(Measurement.DIRECT, bench.upstreamUrl() + "/customers/42", bench.upstreamSecret()),
-                    new Target(PASSTHROUGH, bench.gatewayUrl(BenchConfig.PASSTHROUGH, "/customers/42"), token),
-                    new Target(FULL, bench.gatewayUrl(BenchConfig.FULL, "/customers/42"), token));
+                    new Target(Measurement.DIRECT, bench.upstreamUrl() + "/customers/42", bench::upstreamSecret),
+                    new Target(PASSTHROUGH, bench.gatewayUrl(BenchConfig.PASSTHROUGH, "/customers/42"), bench::token),
+                    new Target(FULL, bench.gatewayUrl(BenchConfig.FULL, "/customers/42"), bench::token));
             if (hold) {
                 holdUntilInterrupted(bench, targets);
                 return 0;
@@ -197,7 +197,14 @@ public final class GatewayBenchmark implements Callable<Integer> {
     }
 
     /** Where a load segment goes: the label in the results, the URL, the bearer token it sends. */
-    record Target(String label, String url, String bearer) {
+    /**
+     * A segment's bearer comes from {@code bearers} when it starts: the CI issuer's tokens live 10 minutes, shorter
+     * than a run with a long warm-up.
+     */
+    record Target(String label, String url, Supplier<String> bearers) {
+        String bearer() {
+            return bearers.get();
+        }
     }
 
     /** Live heap of the data plane after a full GC, without and with {@code connections} idle keep-alive connections. */
