@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keep-alive connections to the gateway that are idle: {@code count} requests are sent at once from a pool
- * of {@code count} connections, so each one opens its own; once all are answered the connections stay open
+ * of {@code count} connections, so each one opens its own (answered 200, or 503 where the gateway's upstream pool and its
+ * wait queue are full); once all are answered the connections stay open
  * in the pool, doing nothing, until {@link #close()}.
  */
 final class IdleConnections implements AutoCloseable {
@@ -46,7 +47,14 @@ final class IdleConnections implements AutoCloseable {
         }
         List<Integer> statuses = Future.all(answers).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS)
                 .list();
-        long failed = statuses.stream().filter(status -> status != 200).count();
+        // 1,000 calls at once are more than the data plane's upstream pool and its wait queue take: the ones beyond
+        // are answered 503 at once, on a connection that stays open like the others
+        long busy = statuses.stream().filter(status -> status == 503).count();
+        if (busy > 0) {
+            System.out.printf("  %d of the %d calls that open the idle connections were answered 503 (upstream pool full); "
+                    + "their connections stay open all the same%n", busy, count);
+        }
+        long failed = statuses.stream().filter(status -> status != 200 && status != 503).count();
         if (failed > 0) {
             client.close();
             throw new IllegalStateException(failed + " of the " + count + " requests that open the idle connections were not answered 200");
