@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -138,6 +139,14 @@ public class AuditEventWriter {
     }
 
     private String toJson(Object values) {
+        // most calls mask nothing: their empty list and map skip Jackson, which took a tenth of the ingesting
+        // threads' CPU in a profile
+        if (values instanceof Collection<?> collection && collection.isEmpty()) {
+            return "[]";
+        }
+        if (values instanceof Map<?, ?> map && map.isEmpty()) {
+            return "{}";
+        }
         try {
             return objectMapper.writeValueAsString(values);
         } catch (JsonProcessingException e) {
