@@ -10,8 +10,10 @@ import io.vertx.core.http.RequestOptions;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * An open-loop load generator at a fixed request rate: calls are due at exact intervals whether or not earlier ones
@@ -59,11 +61,11 @@ final class FixedRateLoadGenerator {
                         }));
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS + 1_000);
-            while (answeredSoFar(vertx, outcomes) < calls && System.nanoTime() < deadline) {
+            while (onLoop(vertx, () -> outcomes[0]) < calls && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long[] counted = snapshot(vertx, outcomes);
+            long[] counted = onLoop(vertx, outcomes::clone);
             Histogram recorded = onLoop(vertx, latencies::copy);
             return new LoadResult(label, counted[0] / seconds, recorded.getValueAtPercentile(50) / 1000.0,
                     recorded.getValueAtPercentile(99) / 1000.0, counted[1] + (calls - counted[0]));
@@ -73,17 +75,9 @@ final class FixedRateLoadGenerator {
         }
     }
 
-    private static long answeredSoFar(Vertx vertx, long[] outcomes) throws Exception {
-        return snapshot(vertx, outcomes)[0];
-    }
-
-    /** The counters as the event loop sees them (they are only ever written there). */
-    private static long[] snapshot(Vertx vertx, long[] outcomes) throws Exception {
-        return onLoop(vertx, outcomes::clone);
-    }
-
-    private static <T> T onLoop(Vertx vertx, java.util.function.Supplier<T> read) throws Exception {
-        java.util.concurrent.CompletableFuture<T> value = new java.util.concurrent.CompletableFuture<>();
+    /** A value as the event loop sees it (the counters and the histogram are only ever written there). */
+    private static <T> T onLoop(Vertx vertx, Supplier<T> read) throws Exception {
+        CompletableFuture<T> value = new CompletableFuture<>();
         vertx.runOnContext(ignored -> value.complete(read.get()));
         return value.get(30, TimeUnit.SECONDS);
     }
