@@ -60,7 +60,8 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
     @Option(names = "--jvm-option", paramLabel = "OPTION", description = "Extra JVM option for the control plane, repeatable.")
     List<String> extraJvmOptions = new ArrayList<>();
 
-    @Option(names = "--postgres-pid", description = "PID of the PostgreSQL server (postmaster), when local: its backends' CPU time is reported too.")
+    @Option(names = "--postgres-pid", description = "PID of the PostgreSQL server (postmaster) whose backends' CPU time is"
+            + " reported; default: found from a backend of the database when the server runs on this machine.")
     Long postgresPid;
 
     @Option(names = "--label", defaultValue = "", description = "A note for the report (e.g. what changed).")
@@ -83,6 +84,9 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
             embedded.ensureDatabase("audit_bench");
             jdbcUrl = embedded.jdbcUrl("audit_bench");
         }
+        if (postgresPid == null) {
+            postgresPid = localServerPid(jdbcUrl);
+        }
         String joinToken = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes());
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseG1GC"));
         jvm.addAll(extraJvmOptions);
@@ -97,8 +101,9 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
                 for (int round = 1; round <= rounds; round++) {
                     Round result = round(channel, joinToken, jdbcUrl, "r" + round, controlPlane);
                     System.out.printf("round %d/%d: %,.0f events/s, CPU per 1,000 events: control plane %.0f ms,"
-                            + " PostgreSQL %s%n", round, rounds, result.rate(), result.controlPlaneCpuMs(),
-                            result.postgresCpuMs() < 0 ? "not measured" : String.format("%.0f ms", result.postgresCpuMs()));
+                            + " PostgreSQL %s; usage counted %.0f ms after the last ack%n", round, rounds, result.rate(),
+                            result.controlPlaneCpuMs(), result.postgresCpuMs() < 0 ? "not measured"
+                                    : String.format("%.0f ms", result.postgresCpuMs()), result.rollupLagMs());
                     results.add(result);
                 }
                 String report = report(results, jdbcUrl, controlPlane);
@@ -116,8 +121,11 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    /** Events stored per second, and CPU milliseconds per 1,000 events (PostgreSQL: -1 when not measured). */
-    record Round(double rate, double controlPlaneCpuMs, double postgresCpuMs) {
+    /**
+     * Events stored per second; CPU milliseconds per 1,000 events (PostgreSQL: -1 when not measured), until the usage
+     * rollup had counted them; how long after the last acknowledgement that was.
+     */
+    record Round(double rate, double controlPlaneCpuMs, double postgresCpuMs, double rollupLagMs) {
     }
 
     /** One round: every stream ships its share. */
@@ -141,14 +149,40 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
             sent.add(new AuditStreamLoad(channel, joinToken, window).send(prepared.get(stream)));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long lastAck = System.nanoTime();
+        double seconds = (lastAck - start) / 1e9;
+        awaitUsageRollup(jdbcUrl, dataPlanes);
+        double rollupLagMs = (System.nanoTime() - lastAck) / 1e6;
         double controlPlaneMs = controlPlane.cpu().minus(controlPlaneCpu).toMillis() * 1000.0 / events;
         double postgresMs = postgresPid == null ? -1 : postgresCpu().minus(postgresCpu).toMillis() * 1000.0 / events;
         long stored = storedEvents(jdbcUrl, dataPlanes);
         if (stored != events) {
             throw new IllegalStateException("acknowledged " + events + " events but " + stored + " are stored");
         }
-        return new Round(events / seconds, controlPlaneMs, postgresMs);
+        return new Round(events / seconds, controlPlaneMs, postgresMs, rollupLagMs);
+    }
+
+    /** Waits until the usage rollup has counted every event of these streams (its work is part of the CPU measured). */
+    private void awaitUsageRollup(String jdbcUrl, List<String> dataPlanes) throws SQLException, InterruptedException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, databaseUser, "");
+             PreparedStatement behind = connection.prepareStatement("SELECT count(*) FROM audit_chain_head h"
+                     + " LEFT JOIN usage_rollup_position p ON p.source = h.source"
+                     + " WHERE h.source = ANY (?) AND coalesce(p.last_seq, 0) < h.last_seq")) {
+            behind.setArray(1, connection.createArrayOf("text", dataPlanes.toArray()));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (true) {
+                try (ResultSet row = behind.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the usage rollup did not catch up within 5 minutes");
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     /** CPU time of the PostgreSQL server's processes (the connection pool's backends live through a round). */
@@ -160,6 +194,16 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
                         java.util.stream.Stream.of(server), server.descendants()))
                 .map(process -> process.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
                 .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+    }
+
+    /** The postmaster of a server on this machine: the parent of this connection's backend process (null if remote). */
+    private Long localServerPid(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, databaseUser, "");
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return ProcessHandle.of(row.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(null);
+        }
     }
 
     private long storedEvents(String jdbcUrl, List<String> dataPlanes) throws SQLException {
@@ -188,6 +232,8 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
             text.append("- CPU per 1,000 events, PostgreSQL (ms): ").append(results.stream()
                     .map(result -> String.format("%.0f", result.postgresCpuMs())).toList()).append('\n');
         }
+        text.append("- usage rollup caught up after the last ack (ms): ").append(results.stream()
+                .map(result -> String.format("%.0f", result.rollupLagMs())).toList()).append('\n');
         text.append("- load average at the end (other work on the machine): ")
                 .append(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()).append('\n');
         text.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, Java ")

@@ -3,6 +3,7 @@ package io.gatehouse.bench.audit;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
+import io.gatehouse.dataplane.audit.TimeOrderedIds;
 import io.gatehouse.proto.audit.v1.AuditBatch;
 import io.gatehouse.proto.audit.v1.AuditEvent;
 import io.gatehouse.proto.audit.v1.Decision;
@@ -11,12 +12,12 @@ import io.gatehouse.proto.audit.v1.RecordedBody;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * Audit events shaped like a data plane's: calls of 50 identities on 10 resources, most allowed, some masked; 70%
  * recorded at level metadata, 20% with allow-listed headers and 10% with the first bytes of both bodies (a 600-byte
- * masked JSON response), which is what the resources' recording levels produce.
+ * masked JSON response), which is what the resources' recording levels produce. Event and request ids are made as a
+ * data plane makes them ({@link TimeOrderedIds}).
  */
 final class SyntheticAuditEvents {
 
@@ -56,8 +57,8 @@ final class SyntheticAuditEvents {
         boolean denied = random.nextInt(20) == 0;
         boolean write = random.nextInt(5) == 0;
         AuditEvent.Builder event = AuditEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setRequestId("req-" + Long.toHexString(random.nextLong()))
+                .setEventId(TimeOrderedIds.nextString())
+                .setRequestId(TimeOrderedIds.nextString())
                 .setTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .setDataPlaneId(dataPlaneId)
                 .setIdentity("svc-" + identity + "-deploy-bot")

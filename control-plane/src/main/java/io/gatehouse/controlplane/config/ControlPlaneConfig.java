@@ -104,6 +104,13 @@ public interface ControlPlaneConfig {
     @WithDefault("60S")
     Duration auditCheckpointInterval();
 
+    /**
+     * How often newly stored calls are counted into the usage evidence and identities' last use (the usage rollup);
+     * one replica at a time does it.
+     */
+    @WithDefault("1S")
+    Duration usageRollupInterval();
+
     /** The token service: gateway tokens for identities that authenticate with a client secret. */
     Tokens tokens();
 

@@ -6,5 +6,14 @@ public enum AuditDecision {
     ALLOWED,
     DENIED,
     PENDING_APPROVAL,
-    ERROR
+    ERROR;
+
+    /** The decision a stored name stands for; {@link #UNSPECIFIED} for a name this version does not know. */
+    public static AuditDecision fromStored(String stored) {
+        try {
+            return valueOf(stored);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return UNSPECIFIED;
+        }
+    }
 }

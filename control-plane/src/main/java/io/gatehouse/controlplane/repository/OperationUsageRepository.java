@@ -1,7 +1,7 @@
 package io.gatehouse.controlplane.repository;
 
 import io.agroal.api.AgroalDataSource;
-import io.gatehouse.controlplane.domain.AuditRecord;
+import io.gatehouse.controlplane.domain.CallUsage;
 import io.gatehouse.controlplane.domain.OperationKey;
 import io.gatehouse.controlplane.domain.UsageCounter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code operation_usage} counters: calls per identity, operation and UTC day. Each stored audit batch adds its
- * new calls with one upsert, so reports never scan the audit table.
+ * The {@code operation_usage} counters: calls per identity, operation and UTC day. The usage rollup adds each slice
+ * of newly stored calls with one upsert, so reports never scan the audit table.
  */
 @ApplicationScoped
 public class OperationUsageRepository {
@@ -49,14 +49,12 @@ public class OperationUsageRepository {
         this.dataSource = dataSource;
     }
 
-    /** Counts the calls among {@code newlyStored} (events of other kinds and calls without identity are not usage). */
+    /** Adds these calls to the counters. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void count(List<AuditRecord> newlyStored) throws SQLException {
+    public void count(List<CallUsage> calls) throws SQLException {
         Map<Key, Counts> counts = new TreeMap<>(KEY_ORDER);
-        for (AuditRecord record : newlyStored) {
-            if (record.identity() != null && AuditRecord.CALL.equals(record.kind())) {
-                counts.computeIfAbsent(Key.of(record), key -> new Counts()).add(record);
-            }
+        for (CallUsage call : calls) {
+            counts.computeIfAbsent(Key.of(call), key -> new Counts()).add(call);
         }
         if (counts.isEmpty()) {
             return;
@@ -129,9 +127,9 @@ public class OperationUsageRepository {
 
     private record Key(String identity, LocalDate day, String resource, String method, String route) {
 
-        static Key of(AuditRecord record) {
-            return new Key(record.identity(), LocalDate.ofInstant(record.time(), ZoneOffset.UTC),
-                    nullAsEmpty(record.resource()), nullAsEmpty(record.method()), nullAsEmpty(record.route()));
+        static Key of(CallUsage call) {
+            return new Key(call.identity(), LocalDate.ofInstant(call.time(), ZoneOffset.UTC),
+                    nullAsEmpty(call.resource()), nullAsEmpty(call.method()), nullAsEmpty(call.route()));
         }
 
         private static String nullAsEmpty(String value) {
@@ -149,12 +147,12 @@ public class OperationUsageRepository {
         Instant firstSeen;
         Instant lastSeen;
 
-        void add(AuditRecord record) {
+        void add(CallUsage call) {
             calls++;
-            switch (record.decision()) {
+            switch (call.decision()) {
                 case ALLOWED -> {
                     allowed++;
-                    if (record.approvalId() != null) {
+                    if (call.approved()) {
                         approved++;
                     }
                 }
@@ -163,9 +161,9 @@ public class OperationUsageRepository {
                 default -> {
                 }
             }
-            masked += record.maskedValues().values().stream().mapToLong(Integer::longValue).sum();
-            firstSeen = firstSeen == null || record.time().isBefore(firstSeen) ? record.time() : firstSeen;
-            lastSeen = lastSeen == null || record.time().isAfter(lastSeen) ? record.time() : lastSeen;
+            masked += call.maskedValues();
+            firstSeen = firstSeen == null || call.time().isBefore(firstSeen) ? call.time() : firstSeen;
+            lastSeen = lastSeen == null || call.time().isAfter(lastSeen) ? call.time() : lastSeen;
         }
     }
 }

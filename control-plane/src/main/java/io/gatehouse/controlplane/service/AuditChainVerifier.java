@@ -167,7 +167,7 @@ public class AuditChainVerifier {
         return new AuditRecord(row.getObject("event_id", UUID.class), row.getString("request_id"),
                 row.getObject("event_time", OffsetDateTime.class).toInstant(), row.getString("data_plane_id"),
                 row.getString("identity"), row.getString("resource"), row.getString("method"), row.getString("path"),
-                decision(row.getString("decision")), row.getString("reason"), row.getString("approval_id"),
+                AuditDecision.fromStored(row.getString("decision")), row.getString("reason"), row.getString("approval_id"),
                 row.getInt("status"), row.getLong("duration_ms"), strings(row.getString("masked_fields")),
                 row.getString("kind"), row.getString("actor"), counts(row.getString("masked_values")),
                 recording(row.getString("recording")), row.getString("route"));
@@ -195,14 +195,6 @@ public class AuditChainVerifier {
             return jsonObject == null ? Map.of() : json.readValue(jsonObject, COUNTS);
         } catch (IOException e) {
             return Map.of("<unreadable: " + e.getClass().getSimpleName() + ">", -1);
-        }
-    }
-
-    private static AuditDecision decision(String stored) {
-        try {
-            return AuditDecision.valueOf(stored);
-        } catch (IllegalArgumentException e) {
-            return AuditDecision.UNSPECIFIED;
         }
     }
 

@@ -9,19 +9,15 @@ import io.gatehouse.controlplane.domain.StoredAuditEvent;
 import io.gatehouse.controlplane.model.AuditEventEntity;
 import io.gatehouse.controlplane.repository.AuditEventRepository;
 import io.gatehouse.controlplane.repository.AuditEventWriter;
-import io.gatehouse.controlplane.repository.IdentityLastUse;
-import io.gatehouse.controlplane.repository.OperationUsageRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** The append-only audit store: durable batch writes (idempotent per event id) and queries. */
 @ApplicationScoped
@@ -29,17 +25,12 @@ public class AuditStore {
 
     private final AuditEventWriter writer;
     private final AuditEventRepository events;
-    private final IdentityLastUse lastUse;
-    private final OperationUsageRepository usage;
     private final Counter storedEvents;
     private final Counter duplicateEvents;
 
-    public AuditStore(AuditEventWriter writer, AuditEventRepository events, IdentityLastUse lastUse,
-                      OperationUsageRepository usage, MeterRegistry metrics) {
+    public AuditStore(AuditEventWriter writer, AuditEventRepository events, MeterRegistry metrics) {
         this.writer = writer;
         this.events = events;
-        this.lastUse = lastUse;
-        this.usage = usage;
         this.storedEvents = Counter.builder("gatehouse.audit.events.stored")
                 .description("Audit events durably stored").register(metrics);
         this.duplicateEvents = Counter.builder("gatehouse.audit.events.duplicate")
@@ -48,8 +39,7 @@ public class AuditStore {
 
     /**
      * Stores the records of one batch in one transaction; records whose event id is already stored
-     * are skipped. Moves each identity's last-used time forward to its latest allowed call, and counts the new calls
-     * in the usage evidence.
+     * are skipped. The usage evidence and identities' last use follow from the stored calls ({@link UsageRollup}).
      *
      * @throws AuditStoreUnavailableException if the batch could not be written (nothing of it is)
      */
@@ -60,10 +50,7 @@ public class AuditStore {
         }
         int inserted;
         try {
-            List<AuditRecord> stored = writer.append(records);
-            lastUse.record(latestAllowedUsePerIdentity(stored));
-            usage.count(stored);
-            inserted = stored.size();
+            inserted = writer.append(records).size();
         } catch (SQLException e) {
             throw new AuditStoreUnavailableException("could not write " + records.size() + " audit events", e);
         }
@@ -90,28 +77,12 @@ public class AuditStore {
                 .map(entity -> new AuditChainEntry(entity.chainSource, entity.chainSeq, toDomain(entity))).toList();
     }
 
-    private static Map<String, Instant> latestAllowedUsePerIdentity(List<AuditRecord> records) {
-        return records.stream()
-                .filter(record -> record.decision() == AuditDecision.ALLOWED && record.identity() != null
-                        && AuditRecord.CALL.equals(record.kind()))
-                .collect(Collectors.toMap(AuditRecord::identity, AuditRecord::time,
-                        (first, second) -> first.isAfter(second) ? first : second));
-    }
-
     private static StoredAuditEvent toDomain(AuditEventEntity entity) {
         AuditRecord record = new AuditRecord(entity.eventId, entity.requestId, entity.eventTime, entity.dataPlaneId,
-                entity.identity, entity.resource, entity.method, entity.path, decision(entity.decision), entity.reason,
-                entity.approvalId, entity.status, entity.durationMs, Objects.requireNonNullElse(entity.maskedFields, List.of()),
-                entity.kind, entity.actor, Objects.requireNonNullElse(entity.maskedValues, Map.of()), entity.recording,
+                entity.identity, entity.resource, entity.method, entity.path, AuditDecision.fromStored(entity.decision),
+                entity.reason, entity.approvalId, entity.status, entity.durationMs,
+                Objects.requireNonNullElse(entity.maskedFields, List.of()), entity.kind, entity.actor, Objects.requireNonNullElse(entity.maskedValues, Map.of()), entity.recording,
                 entity.route);
         return new StoredAuditEvent(entity.id, record, entity.receivedAt);
-    }
-
-    private static AuditDecision decision(String stored) {
-        try {
-            return AuditDecision.valueOf(stored);
-        } catch (IllegalArgumentException e) {
-            return AuditDecision.UNSPECIFIED;
-        }
     }
 }

@@ -5,6 +5,8 @@ import io.gatehouse.controlplane.domain.AuditDecision;
 import io.gatehouse.controlplane.domain.AuditRecord;
 import io.gatehouse.controlplane.service.AuditStore;
 import io.gatehouse.controlplane.service.PolicyUpdateService;
+import io.gatehouse.controlplane.service.UsageRollup;
+import io.gatehouse.controlplane.service.UsageRollups;
 import io.gatehouse.controlplane.service.review.AccessReviewReminders;
 import io.gatehouse.launcher.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -84,6 +86,9 @@ class AccessReviewCampaignTest {
     AuditStore store;
 
     @Inject
+    UsageRollup rollup;
+
+    @Inject
     AccessReviewReminders reminders;
 
     /** The traffic is seeded once: the counters it feeds outlive each test. */
@@ -103,6 +108,7 @@ class AccessReviewCampaignTest {
                 call(source, yesterday, "review-refunder", "POST", "/refunds/1", AuditDecision.ALLOWED, "/refunds/**"),
                 call(source, yesterday, "review-refunder", "DELETE", "/refunds/1", AuditDecision.DENIED, null),
                 call(source, yesterday, "review-reporter", "GET", "/reports/2026-10", AuditDecision.ALLOWED, "/reports/**")));
+        UsageRollups.countEverythingStored(rollup);
     }
 
     @Test

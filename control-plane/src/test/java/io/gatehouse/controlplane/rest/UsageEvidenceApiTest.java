@@ -6,6 +6,8 @@ import io.gatehouse.controlplane.domain.AuditDecision;
 import io.gatehouse.controlplane.domain.AuditRecord;
 import io.gatehouse.controlplane.service.AuditStore;
 import io.gatehouse.controlplane.service.PolicyUpdateService;
+import io.gatehouse.controlplane.service.UsageRollup;
+import io.gatehouse.controlplane.service.UsageRollups;
 import io.gatehouse.launcher.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -46,6 +48,9 @@ class UsageEvidenceApiTest {
     @Inject
     AuditStore store;
 
+    @Inject
+    UsageRollup rollup;
+
     @BeforeEach
     void startFromTheReadmeExample() {
         policyUpdates.apply(loader.parse(TestConfigs.EXAMPLE, "example.yaml"), "example.yaml");
@@ -62,7 +67,9 @@ class UsageEvidenceApiTest {
         batch.add(call(source, "2031-03-02T09:31:00Z", "DELETE", "/customers/3", AuditDecision.DENIED, null, null, 0));
         batch.add(call(source, "2031-02-27T09:00:00Z", "GET", "/customers/9", AuditDecision.ALLOWED, "/customers/**", null, 0));
         store.store(batch);
+        UsageRollups.countEverythingStored(rollup);
         store.store(batch);
+        UsageRollups.countEverythingStored(rollup);
 
         JsonPath usage = usage();
         assertEquals(WINDOW_SINCE, usage.getString("since"));
@@ -97,6 +104,7 @@ class UsageEvidenceApiTest {
         store.store(List.of(
                 call(source, "2031-04-10T08:00:00Z", "POST", "/refunds", AuditDecision.PENDING_APPROVAL, "/refunds", "ap-1", 0),
                 call(source, "2031-04-10T08:05:00Z", "POST", "/refunds", AuditDecision.ALLOWED, "/refunds", "ap-1", 0)));
+        UsageRollups.countEverythingStored(rollup);
 
         JsonPath usage = usage("2031-04-10T00:00:00Z", "2031-04-11T00:00:00Z");
         Map<String, Object> refunds = operation(usage, "POST", "/refunds");

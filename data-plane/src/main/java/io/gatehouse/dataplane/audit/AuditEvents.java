@@ -5,7 +5,6 @@ import io.gatehouse.proto.audit.v1.AuditEvent;
 import io.gatehouse.proto.audit.v1.Decision;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /** Builds the protobuf audit events that the spool keeps and the shipper sends. */
 final class AuditEvents {
@@ -68,7 +67,7 @@ final class AuditEvents {
     /** The start of a call; kept in the spool only, never shipped as such (decision unspecified). */
     static AuditEvent start(CallStart start, String dataPlaneId) {
         AuditEvent.Builder event = AuditEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
+                .setEventId(TimeOrderedIds.nextString())
                 .setRequestId(start.requestId())
                 .setTime(timestamp(start.time()))
                 .setDataPlaneId(dataPlaneId);

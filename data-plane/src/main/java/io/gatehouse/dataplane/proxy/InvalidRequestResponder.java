@@ -1,13 +1,12 @@
 package io.gatehouse.dataplane.proxy;
 
 import io.gatehouse.dataplane.audit.CallDecision;
+import io.gatehouse.dataplane.audit.TimeOrderedIds;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import org.jboss.logging.Logger;
-
-import java.util.UUID;
 
 /**
  * Answers requests that Netty's decoder could not read (Vert.x's invalid-request hook): a
@@ -24,7 +23,7 @@ final class InvalidRequestResponder implements Handler<HttpServerRequest> {
         Throwable cause = request.decoderResult().cause();
         LOG.debugf("Refused a request the HTTP decoder could not read from %s: %s", request.remoteAddress(),
                 cause == null ? "unknown" : cause.getClass().getSimpleName());
-        String requestId = UUID.randomUUID().toString();
+        String requestId = TimeOrderedIds.nextString();
         request.response().putHeader(ProxyHeaders.REQUEST_ID, requestId).putHeader("Connection", "close")
                 .endHandler(ended -> request.connection().close());
         ProblemResponses.send(request.response(), problemFor(cause), requestId);

@@ -4,6 +4,7 @@ import io.gatehouse.dataplane.audit.CallDecision;
 import io.gatehouse.dataplane.auth.AuthenticatedCaller;
 import io.gatehouse.dataplane.audit.CallDetails;
 import io.gatehouse.dataplane.audit.CallRecord;
+import io.gatehouse.dataplane.audit.TimeOrderedIds;
 import io.gatehouse.dataplane.authz.Authorization;
 import io.gatehouse.dataplane.credential.CredentialEchoScrubber;
 import io.vertx.core.http.HttpServerRequest;
@@ -11,12 +12,11 @@ import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 /** What the request path has learned about one call so far; becomes its audit record at the end. */
 final class ProxyCall {
 
-    final String requestId = UUID.randomUUID().toString();
+    final String requestId = TimeOrderedIds.nextString();
     final Instant startedAt = Instant.now();
     final long startedNanos = System.nanoTime();
     final HttpServerRequest request;
@@ -47,7 +47,7 @@ final class ProxyCall {
     /** @param redactedQuery the call's query with sensitive values redacted, or null */
     CallRecord toRecord(CallDecision decision, String reason, int status, String redactedQuery) {
         CallDetails details = details(redactedQuery);
-        return new CallRecord(UUID.randomUUID().toString(), requestId, startedAt, identity, resourceName(),
+        return new CallRecord(TimeOrderedIds.nextString(), requestId, startedAt, identity, resourceName(),
                 request.method().name(), canonicalPath == null ? request.path() : canonicalPath, decision, reason,
                 approvalId, status, Duration.ofNanos(System.nanoTime() - startedNanos),
                 recorder == null ? maskedValues : recorder.maskedValues(maskedValues), details,

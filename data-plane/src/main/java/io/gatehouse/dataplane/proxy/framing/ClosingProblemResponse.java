@@ -1,5 +1,6 @@
 package io.gatehouse.dataplane.proxy.framing;
 
+import io.gatehouse.dataplane.audit.TimeOrderedIds;
 import io.gatehouse.dataplane.proxy.Problem;
 import io.gatehouse.dataplane.proxy.ProxyHeaders;
 import io.netty.buffer.Unpooled;
@@ -11,7 +12,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /** A problem+json answer written straight to a connection below Vert.x's request handling, which then closes. */
 public final class ClosingProblemResponse {
@@ -20,7 +20,7 @@ public final class ClosingProblemResponse {
     }
 
     public static FullHttpResponse of(Problem problem) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = TimeOrderedIds.nextString();
         byte[] body = problem.toJson(requestId).getBytes(StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(body));
