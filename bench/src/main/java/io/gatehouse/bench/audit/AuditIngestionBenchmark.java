@@ -54,8 +54,12 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "8", description = "Batches in flight per stream (default ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds after one warm-up round (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds after the warm-up (default ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(names = "--warm-up-rounds", defaultValue = "2", description = "Rounds before the measured ones, while the"
+            + " control plane's JIT compiles the ingestion path (default ${DEFAULT-VALUE}).")
+    int warmUpRounds;
 
     @Option(names = "--jvm-option", paramLabel = "OPTION", description = "Extra JVM option for the control plane, repeatable.")
     List<String> extraJvmOptions = new ArrayList<>();
@@ -95,8 +99,10 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
             ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", controlPlane.grpcPort()).usePlaintext()
                     .maxInboundMessageSize(16 * 1024 * 1024).build();
             try {
-                System.out.println("warm-up round…");
-                round(channel, joinToken, jdbcUrl, "warmup", controlPlane);
+                for (int round = 1; round <= warmUpRounds; round++) {
+                    System.out.printf("warm-up round %d/%d…%n", round, warmUpRounds);
+                    round(channel, joinToken, jdbcUrl, "warmup" + round, controlPlane);
+                }
                 List<Round> results = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
                     Round result = round(channel, joinToken, jdbcUrl, "r" + round, controlPlane);
@@ -222,8 +228,8 @@ public final class AuditIngestionBenchmark implements Callable<Integer> {
         double median = rates.stream().sorted().toList().get(rates.size() / 2);
         StringBuilder text = new StringBuilder();
         text.append("## Audit ingestion run ").append(Instant.now()).append(label.isBlank() ? "" : " — " + label).append("\n\n");
-        text.append(String.format("- streams %d, batch %d events, window %d batches, %,d events per round, %d rounds after a warm-up%n",
-                streams, batchSize, window, eventsPerRound, rounds));
+        text.append(String.format("- streams %d, batch %d events, window %d batches, %,d events per round, %d rounds after"
+                + " %d warm-up rounds%n", streams, batchSize, window, eventsPerRound, rounds, warmUpRounds));
         text.append("- rounds (events/s): ").append(rates.stream().map(rate -> String.format("%,.0f", rate)).toList()).append('\n');
         text.append(String.format("- **median: %,.0f events/s**%n", median));
         text.append("- CPU per 1,000 events, control plane (ms): ").append(results.stream()

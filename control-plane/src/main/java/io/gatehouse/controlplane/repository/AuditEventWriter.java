@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Appends audit records, each linked into its source's hash chain (see {@link AuditChainHash}), with one
+ * Appends audit records, each linked into its source's hash chain (see {@link AuditChainHash}), with one binary
  * {@code COPY ... FROM STDIN} per source and batch (PgJDBC's CopyManager; PostgreSQL routes each row to its month's
  * partition), never one statement per record. Records whose event id is already stored are skipped before
  * chaining, so a redelivered batch leaves the chains unchanged; the head of each chain is locked for the
@@ -38,7 +38,8 @@ public class AuditEventWriter {
 
     private static final String COPY = "COPY audit_event (event_id, request_id, event_time, data_plane_id, identity,"
             + " resource, method, path, decision, reason, approval_id, status, duration_ms, masked_fields, kind, actor,"
-            + " chain_source, chain_seq, prev_hash, hash, masked_values, recording, route) FROM STDIN (FORMAT csv)";
+            + " chain_source, chain_seq, prev_hash, hash, masked_values, recording, route) FROM STDIN (FORMAT binary)";
+    private static final int COLUMNS = 23;
 
     private final AgroalDataSource dataSource;
     private final AuditChainRepository chains;
@@ -104,9 +105,10 @@ public class AuditEventWriter {
         AuditCopyRows rows = new AuditCopyRows();
         for (ChainedRecord link : chained) {
             AuditRecord record = link.record();
-            rows.text(record.eventId().toString())
+            rows.row(COLUMNS)
+                    .uuid(record.eventId())
                     .text(record.requestId())
-                    .instant(AuditChainHash.storedPrecision(record.time()))
+                    .timestamptz(record.time())
                     .text(record.dataPlaneId())
                     .text(record.identity())
                     .text(record.resource())
@@ -115,21 +117,20 @@ public class AuditEventWriter {
                     .text(record.decision().name())
                     .text(record.reason())
                     .text(record.approvalId())
-                    .number(record.status())
-                    .number(record.durationMs())
-                    .text(toJson(record.maskedFields()))
+                    .int4(record.status())
+                    .int8(record.durationMs())
+                    .jsonb(toJson(record.maskedFields()))
                     .text(record.kind())
                     .text(record.actor())
                     .text(link.source())
-                    .number(link.seq())
-                    .bytes(link.previousHash())
-                    .bytes(link.hash())
-                    .text(toJson(record.maskedValues()))
-                    .text(record.recording() == null ? null : toJson(record.recording()))
-                    .text(record.route())
-                    .endRow();
+                    .int8(link.seq())
+                    .bytea(link.previousHash())
+                    .bytea(link.hash())
+                    .jsonb(toJson(record.maskedValues()))
+                    .jsonb(record.recording() == null ? null : toJson(record.recording()))
+                    .text(record.route());
         }
-        byte[] data = rows.utf8();
+        byte[] data = rows.finish();
         try {
             return Math.toIntExact(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY,
                     new ByteArrayInputStream(data)));
