@@ -1,13 +1,11 @@
 package io.gatehouse.controlplane.domain;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /**
  * The hash that links one audit event to the one before it in its source's chain:
@@ -25,14 +23,10 @@ public final class AuditChainHash {
     }
 
     public static byte[] of(byte[] previous, String source, long seq, AuditRecord record) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(previous);
-            digest.update(canonical(source, seq, record));
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        CanonicalDigest digest = new CanonicalDigest();
+        digest.bytes(previous);
+        canonical(digest, source, seq, record);
+        return digest.finish();
     }
 
     /** The instant as stored: PostgreSQL keeps microseconds. */
@@ -40,88 +34,127 @@ public final class AuditChainHash {
         return time.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static byte[] canonical(String source, long seq, AuditRecord record) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            text(out, source);
-            out.writeLong(seq);
-            text(out, record.eventId().toString());
-            text(out, record.requestId());
-            Instant time = storedPrecision(record.time());
-            out.writeLong(time.getEpochSecond());
-            out.writeInt(time.getNano());
-            text(out, record.dataPlaneId());
-            text(out, record.identity());
-            text(out, record.resource());
-            text(out, record.method());
-            text(out, record.path());
-            text(out, record.decision().name());
-            text(out, record.reason());
-            text(out, record.approvalId());
-            out.writeInt(record.status());
-            out.writeLong(record.durationMs());
-            out.writeInt(record.maskedFields().size());
-            for (String field : record.maskedFields()) {
-                text(out, field);
-            }
-            text(out, record.kind());
-            text(out, record.actor());
-            out.writeInt(record.maskedValues().size());
-            for (java.util.Map.Entry<String, Integer> count : record.maskedValues().entrySet()) {
-                text(out, count.getKey());
-                out.writeInt(count.getValue());
-            }
-            if (record.recording() != null) {
-                // only when present, so that the hashes of events stored before recording existed do not change
-                recording(out, record.recording());
-            }
-            if (record.route() != null) {
-                // tagged with a length no text field can have, so it never reads as the start of a recording
-                out.writeInt(ROUTE_TAG);
-                text(out, record.route());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory cannot fail", e);
+    private static void canonical(CanonicalDigest out, String source, long seq, AuditRecord record) {
+        out.text(source);
+        out.int64(seq);
+        out.text(record.eventId().toString());
+        out.text(record.requestId());
+        Instant time = storedPrecision(record.time());
+        out.int64(time.getEpochSecond());
+        out.int32(time.getNano());
+        out.text(record.dataPlaneId());
+        out.text(record.identity());
+        out.text(record.resource());
+        out.text(record.method());
+        out.text(record.path());
+        out.text(record.decision().name());
+        out.text(record.reason());
+        out.text(record.approvalId());
+        out.int32(record.status());
+        out.int64(record.durationMs());
+        out.int32(record.maskedFields().size());
+        for (String field : record.maskedFields()) {
+            out.text(field);
         }
-        return bytes.toByteArray();
+        out.text(record.kind());
+        out.text(record.actor());
+        out.int32(record.maskedValues().size());
+        for (Map.Entry<String, Integer> count : record.maskedValues().entrySet()) {
+            out.text(count.getKey());
+            out.int32(count.getValue());
+        }
+        if (record.recording() != null) {
+            // only when present, so that the hashes of events stored before recording existed do not change
+            recording(out, record.recording());
+        }
+        if (record.route() != null) {
+            // tagged with a length no text field can have, so it never reads as the start of a recording
+            out.int32(ROUTE_TAG);
+            out.text(record.route());
+        }
     }
 
-    private static void recording(DataOutputStream out, CallRecording recording) throws IOException {
-        text(out, recording.level());
-        text(out, recording.query());
+    private static void recording(CanonicalDigest out, CallRecording recording) {
+        out.text(recording.level());
+        out.text(recording.query());
         headers(out, recording.requestHeaders());
         headers(out, recording.responseHeaders());
         body(out, recording.requestBody());
         body(out, recording.responseBody());
-        out.writeBoolean(recording.bestEffort());
+        out.bool(recording.bestEffort());
     }
 
-    private static void headers(DataOutputStream out, java.util.Map<String, String> headers) throws IOException {
-        out.writeInt(headers.size());
-        for (java.util.Map.Entry<String, String> header : headers.entrySet()) {
-            text(out, header.getKey());
-            text(out, header.getValue());
+    private static void headers(CanonicalDigest out, Map<String, String> headers) {
+        out.int32(headers.size());
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            out.text(header.getKey());
+            out.text(header.getValue());
         }
     }
 
-    private static void body(DataOutputStream out, CallRecording.RecordedBody body) throws IOException {
-        out.writeBoolean(body != null);
+    private static void body(CanonicalDigest out, CallRecording.RecordedBody body) {
+        out.bool(body != null);
         if (body != null) {
-            out.writeLong(body.size());
-            text(out, body.contentType());
-            text(out, body.content());
-            out.writeBoolean(body.truncated());
-            out.writeBoolean(body.binary());
+            out.int64(body.size());
+            out.text(body.contentType());
+            out.text(body.content());
+            out.bool(body.truncated());
+            out.bool(body.binary());
         }
     }
 
-    private static void text(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
+    /**
+     * Feeds the canonical bytes straight into SHA-256: numbers big-endian, text as its UTF-8 length and bytes (-1 for
+     * absent), booleans as one byte, the layout {@code DataOutputStream} gives them.
+     */
+    private static final class CanonicalDigest {
+
+        private final MessageDigest sha256;
+        private final byte[] number = new byte[8];
+
+        CanonicalDigest() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is not available", e);
+            }
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+
+        void bytes(byte[] value) {
+            sha256.update(value);
+        }
+
+        void text(String value) {
+            if (value == null) {
+                int32(-1);
+                return;
+            }
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            int32(utf8.length);
+            sha256.update(utf8);
+        }
+
+        void int32(int value) {
+            bigEndian(value, 4);
+        }
+
+        void int64(long value) {
+            bigEndian(value, 8);
+        }
+
+        void bool(boolean value) {
+            sha256.update((byte) (value ? 1 : 0));
+        }
+
+        private void bigEndian(long value, int size) {
+            for (int i = 0; i < size; i++) {
+                number[i] = (byte) (value >>> (8 * (size - 1 - i)));
+            }
+            sha256.update(number, 0, size);
+        }
+
+        byte[] finish() {
+            return sha256.digest();
+        }
     }
 }
