@@ -15,7 +15,7 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
 
     private final boolean newlineDelimited;
     private final JsonTokenizer tokenizer;
-    private final GrowableBytes output = new GrowableBytes(8192);
+    private final JsonMaskerOutput output = new JsonMaskerOutput();
     private final MaskingSummary summary = new MaskingSummary();
     private final MaskingPolicy policy;
     private final MentionedNames mentionedNames;
@@ -67,8 +67,11 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
 
     @Override
     public byte[] feed(byte[] chunk) throws MaskingException {
+        output.startChunk(chunk);
         tokenizer.feed(chunk, 0, chunk.length);
-        return takeOutput();
+        byte[] taken = takeOutput();
+        output.endChunk();
+        return taken;
     }
 
     @Override
@@ -145,9 +148,9 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
             output.write(',');
         }
         if (renamed != null) {
-            JsonStrings.writeQuoted(renamed, output);
+            output.writeQuoted(renamed);
         } else {
-            output.write(bytes, start, end - start);
+            output.copy(bytes, start, end);
         }
         output.write(':');
     }
@@ -164,7 +167,7 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         } else if (rule != null) {
             startValue();
             MaskAction action = rule.action();
-            JsonStrings.writeQuoted(action.apply(action.readsValue() ? text(kind, bytes, start, end) : ""), output);
+            output.writeQuoted(action.apply(action.readsValue() ? text(kind, bytes, start, end) : ""));
         } else if (!redactor.isEmpty() && kind != JsonScalar.LITERAL) {
             TextRedactor.Outcome outcome = redactor.redact(text(kind, bytes, start, end), summary);
             if (outcome.drop()) {
@@ -172,14 +175,14 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
             } else {
                 startValue();
                 if (outcome.changed()) {
-                    JsonStrings.writeQuoted(outcome.text(), output);
+                    output.writeQuoted(outcome.text());
                 } else {
-                    output.write(bytes, start, end - start);
+                    output.copy(bytes, start, end);
                 }
             }
         } else {
             startValue();
-            output.write(bytes, start, end - start);
+            output.copy(bytes, start, end);
         }
         if (depth == 0) {
             endOfRootValue();
@@ -201,7 +204,7 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         }
         startValue();
         if (rule != null) {
-            JsonStrings.writeQuoted(rule.action().applyToStructure(), output);
+            output.writeQuoted(rule.action().applyToStructure());
             skippedDepth = 1;
             return;
         }
