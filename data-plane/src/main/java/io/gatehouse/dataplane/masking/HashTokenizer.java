@@ -21,6 +21,7 @@ public final class HashTokenizer {
     public static final int MIN_KEY_BYTES = 32;
     private static final int TOKEN_BYTES = 18;
     private static final int BLOCK_BYTES = 64;
+    private static final Base64.Encoder URL_SAFE_BASE64 = Base64.getUrlEncoder().withoutPadding();
 
     /** SHA-256 states after the inner and outer padded key blocks; only ever cloned, never updated. */
     private final MessageDigest innerAfterKey;
@@ -42,11 +43,18 @@ public final class HashTokenizer {
     }
 
     public String token(CharSequence value) {
+        byte[] utf8 = value.toString().getBytes(StandardCharsets.UTF_8);
+        return token(utf8, 0, utf8.length);
+    }
+
+    /** The token of the text whose UTF-8 encoding is {@code utf8[start, end)}. */
+    public String token(byte[] utf8, int start, int end) {
         MessageDigest inner = copy(innerAfterKey);
-        byte[] innerHash = inner.digest(value.toString().getBytes(StandardCharsets.UTF_8));
+        inner.update(utf8, start, end - start);
+        byte[] innerHash = inner.digest();
         MessageDigest outer = copy(outerAfterKey);
         byte[] mac = outer.digest(innerHash);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, TOKEN_BYTES));
+        return PREFIX + URL_SAFE_BASE64.encodeToString(Arrays.copyOf(mac, TOKEN_BYTES));
     }
 
     private static MessageDigest afterPaddedKey(byte[] block, byte pad) {

@@ -167,7 +167,7 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         } else if (rule != null) {
             startValue();
             MaskAction action = rule.action();
-            output.writeQuoted(action.apply(action.readsValue() ? text(kind, bytes, start, end) : ""));
+            output.writeQuoted(masked(action, kind, bytes, start, end, plain));
         } else if (!redactor.isEmpty() && kind != JsonScalar.LITERAL) {
             TextRedactor.Outcome outcome = redactor.redact(text(kind, bytes, start, end), summary);
             if (outcome.drop()) {
@@ -313,6 +313,20 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         if (newlineDelimited) {
             output.write('\n');
         }
+    }
+
+    private static String masked(MaskAction action, JsonScalar kind, byte[] bytes, int start, int end, boolean plain) {
+        if (!action.readsValue()) {
+            return action.apply("");
+        }
+        if (kind != JsonScalar.STRING) {
+            return action.applyToUtf8(bytes, start, end);
+        }
+        if (plain) {
+            // no escapes: the bytes between the quotes are the UTF-8 of the value
+            return action.applyToUtf8(bytes, start + 1, end - 1);
+        }
+        return action.apply(JsonStrings.decode(bytes, start + 1, end - 1));
     }
 
     private static String text(JsonScalar kind, byte[] bytes, int start, int end) {

@@ -58,7 +58,7 @@ final class JsonMaskerOutput {
     }
 
     /** Appends {@code text} as a JSON string. */
-    void writeQuoted(CharSequence text) {
+    void writeQuoted(String text) {
         flush();
         JsonStrings.writeQuoted(text, written);
     }

@@ -34,6 +34,15 @@ class HashTokenizerTest {
     }
 
     @Test
+    void aTokenOfUtf8BytesIsTheTokenOfTheirText() {
+        HashTokenizer tokenizer = HashTokenizer.fromSecret("a-key-of-at-least-thirty-two-bytes-long");
+        for (String value : new String[]{"", "ada@example.com", "Zo\u00eb \uD83D\uDE00", "x".repeat(1000)}) {
+            byte[] utf8 = ("[" + value + "]").getBytes(StandardCharsets.UTF_8);
+            assertEquals(tokenizer.token(value), tokenizer.token(utf8, 1, utf8.length - 1));
+        }
+    }
+
+    @Test
     void shortKeysAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new HashTokenizer(new byte[31]));
     }
