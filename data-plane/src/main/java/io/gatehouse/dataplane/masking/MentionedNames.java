@@ -71,14 +71,15 @@ final class MentionedNames {
     }
 
     /**
-     * Fibonacci hashing: the top bits spread even similar short names. It hashes each byte with bit
-     * 0x20 set, which maps a letter's cases alike without a branch: bytes equal once lower-cased
-     * are equal so.
+     * Hashes only the length and the first and last bytes, each with bit 0x20 set (which maps a
+     * letter's cases alike without a branch): constant time per name, and the table holds only the
+     * few names the rules mention, so names alike there merely probe a slot further. Fibonacci
+     * hashing spreads the result over the top bits.
      */
     private int slot(byte[] bytes, int start, int end) {
-        int hash = 0;
-        for (int i = start; i < end; i++) {
-            hash = hash * 31 + (bytes[i] | 0x20);
+        int hash = end - start;
+        if (end > start) {
+            hash = (hash * 31 + (bytes[start] | 0x20)) * 31 + (bytes[end - 1] | 0x20);
         }
         return (hash * 0x9E3779B9) >>> shift;
     }
