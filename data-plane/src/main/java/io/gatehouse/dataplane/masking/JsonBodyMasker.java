@@ -1,6 +1,7 @@
 package io.gatehouse.dataplane.masking;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Masks JSON as it streams: {@link JsonTokenizer} validates the body chunk by chunk and hands over
@@ -29,9 +30,11 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
     private final boolean[] written;
     private final int[] nextIndex;
     private final long[] states;
-    // per object: the path states of, and the path rule for, a member whose name no rule mentions (most members)
+    // per object: the path states of, and the path rule for, a member whose name no rule mentions (most members),
+    // and the object's own states they were derived from (sibling objects, such as the records of a list, share them)
     private final long[] unnamedMemberStates;
     private final FieldRule[] unnamedMemberRule;
+    private final long[] unnamedMembersDerivedFrom;
     private int depth;
     private int skippedDepth;
     private int rootValues;
@@ -59,6 +62,8 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         this.states = new long[levels * Math.max(1, pathRules.length)];
         this.unnamedMemberStates = new long[states.length];
         this.unnamedMemberRule = new FieldRule[levels];
+        // all zero: no states give no states and no rule, so the arrays start consistent
+        this.unnamedMembersDerivedFrom = new long[states.length];
         this.pendingStates = new long[pathRules.length];
         for (int r = 0; r < pathRules.length; r++) {
             states[r] = JsonPathPattern.START;
@@ -236,8 +241,13 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
     }
 
     private void prepareUnnamedMembers() {
-        FieldRule rule = null;
         int at = depth * pathRules.length;
+        int end = at + pathRules.length;
+        if (Arrays.equals(states, at, end, unnamedMembersDerivedFrom, at, end)) {
+            return;
+        }
+        System.arraycopy(states, at, unnamedMembersDerivedFrom, at, pathRules.length);
+        FieldRule rule = null;
         for (int r = 0; r < pathRules.length; r++) {
             JsonPathPattern pattern = pathRules[r].pattern();
             long next = pattern.unnamedMember(states[at + r]);
