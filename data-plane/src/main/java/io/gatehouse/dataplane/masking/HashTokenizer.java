@@ -73,7 +73,7 @@ public final class HashTokenizer {
             text[at++] = URL_SAFE_BASE64[bits >>> 6 & 0x3F];
             text[at++] = URL_SAFE_BASE64[bits & 0x3F];
         }
-        return new String(text, StandardCharsets.US_ASCII);
+        return new String(text, StandardCharsets.ISO_8859_1); // the same text as ASCII, taken without a scan for bytes over 0x7F
     }
 
     private static MessageDigest afterPaddedKey(byte[] block, byte pad) {
