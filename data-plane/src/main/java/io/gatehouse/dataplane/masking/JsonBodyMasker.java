@@ -73,10 +73,13 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
     @Override
     public byte[] feed(byte[] chunk) throws MaskingException {
         output.startChunk(chunk);
-        tokenizer.feed(chunk, 0, chunk.length);
-        byte[] taken = takeOutput();
-        output.endChunk();
-        return taken;
+        try {
+            tokenizer.feed(chunk, 0, chunk.length);
+            return takeOutput();
+        } finally {
+            // the output must not refer to the caller's chunk once this returns, even by an exception
+            output.endChunk();
+        }
     }
 
     @Override
