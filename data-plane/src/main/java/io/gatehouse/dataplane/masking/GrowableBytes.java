@@ -37,6 +37,17 @@ final class GrowableBytes {
         length += count;
     }
 
+    /** Writes the first {@code count} characters of {@code text}, which are ASCII. */
+    void writeAscii(String text, int count) {
+        if (length + count > bytes.length) {
+            grow(count);
+        }
+        for (int i = 0; i < count; i++) {
+            bytes[length + i] = (byte) text.charAt(i);
+        }
+        length += count;
+    }
+
     /** Forgets everything written from {@code newLength} on. */
     void truncate(int newLength) {
         length = newLength;

@@ -1,6 +1,7 @@
 package io.gatehouse.dataplane.masking;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Masks JSON as it streams: {@link JsonTokenizer} validates the body chunk by chunk and hands over
@@ -15,7 +16,7 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
 
     private final boolean newlineDelimited;
     private final JsonTokenizer tokenizer;
-    private final GrowableBytes output = new GrowableBytes(8192);
+    private final JsonMaskerOutput output = new JsonMaskerOutput();
     private final MaskingSummary summary = new MaskingSummary();
     private final MaskingPolicy policy;
     private final MentionedNames mentionedNames;
@@ -29,9 +30,11 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
     private final boolean[] written;
     private final int[] nextIndex;
     private final long[] states;
-    // per object: the path states of, and the path rule for, a member whose name no rule mentions (most members)
+    // per object: the path states of, and the path rule for, a member whose name no rule mentions (most members),
+    // and the object's own states they were derived from (sibling objects, such as the records of a list, share them)
     private final long[] unnamedMemberStates;
     private final FieldRule[] unnamedMemberRule;
+    private final long[] unnamedMembersDerivedFrom;
     private int depth;
     private int skippedDepth;
     private int rootValues;
@@ -59,6 +62,8 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         this.states = new long[levels * Math.max(1, pathRules.length)];
         this.unnamedMemberStates = new long[states.length];
         this.unnamedMemberRule = new FieldRule[levels];
+        // all zero: no states give no states and no rule, so the arrays start consistent
+        this.unnamedMembersDerivedFrom = new long[states.length];
         this.pendingStates = new long[pathRules.length];
         for (int r = 0; r < pathRules.length; r++) {
             states[r] = JsonPathPattern.START;
@@ -67,8 +72,14 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
 
     @Override
     public byte[] feed(byte[] chunk) throws MaskingException {
-        tokenizer.feed(chunk, 0, chunk.length);
-        return takeOutput();
+        output.startChunk(chunk);
+        try {
+            tokenizer.feed(chunk, 0, chunk.length);
+            return takeOutput();
+        } finally {
+            // the output must not refer to the caller's chunk once this returns, even by an exception
+            output.endChunk();
+        }
     }
 
     @Override
@@ -145,9 +156,9 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
             output.write(',');
         }
         if (renamed != null) {
-            JsonStrings.writeQuoted(renamed, output);
+            output.writeQuoted(renamed);
         } else {
-            output.write(bytes, start, end - start);
+            output.copy(bytes, start, end);
         }
         output.write(':');
     }
@@ -164,7 +175,7 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         } else if (rule != null) {
             startValue();
             MaskAction action = rule.action();
-            JsonStrings.writeQuoted(action.apply(action.readsValue() ? text(kind, bytes, start, end) : ""), output);
+            output.writeQuoted(masked(action, kind, bytes, start, end, plain));
         } else if (!redactor.isEmpty() && kind != JsonScalar.LITERAL) {
             TextRedactor.Outcome outcome = redactor.redact(text(kind, bytes, start, end), summary);
             if (outcome.drop()) {
@@ -172,14 +183,14 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
             } else {
                 startValue();
                 if (outcome.changed()) {
-                    JsonStrings.writeQuoted(outcome.text(), output);
+                    output.writeQuoted(outcome.text());
                 } else {
-                    output.write(bytes, start, end - start);
+                    output.copy(bytes, start, end);
                 }
             }
         } else {
             startValue();
-            output.write(bytes, start, end - start);
+            output.copy(bytes, start, end);
         }
         if (depth == 0) {
             endOfRootValue();
@@ -201,7 +212,7 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         }
         startValue();
         if (rule != null) {
-            JsonStrings.writeQuoted(rule.action().applyToStructure(), output);
+            output.writeQuoted(rule.action().applyToStructure());
             skippedDepth = 1;
             return;
         }
@@ -233,8 +244,13 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
     }
 
     private void prepareUnnamedMembers() {
-        FieldRule rule = null;
         int at = depth * pathRules.length;
+        int end = at + pathRules.length;
+        if (Arrays.equals(states, at, end, unnamedMembersDerivedFrom, at, end)) {
+            return;
+        }
+        System.arraycopy(states, at, unnamedMembersDerivedFrom, at, pathRules.length);
+        FieldRule rule = null;
         for (int r = 0; r < pathRules.length; r++) {
             JsonPathPattern pattern = pathRules[r].pattern();
             long next = pattern.unnamedMember(states[at + r]);
@@ -310,6 +326,20 @@ public final class JsonBodyMasker implements BodyMasker, JsonTokenListener {
         if (newlineDelimited) {
             output.write('\n');
         }
+    }
+
+    private static String masked(MaskAction action, JsonScalar kind, byte[] bytes, int start, int end, boolean plain) {
+        if (!action.readsValue()) {
+            return action.apply("");
+        }
+        if (kind != JsonScalar.STRING) {
+            return action.applyToUtf8(bytes, start, end);
+        }
+        if (plain) {
+            // no escapes: the bytes between the quotes are the UTF-8 of the value
+            return action.applyToUtf8(bytes, start + 1, end - 1);
+        }
+        return action.apply(JsonStrings.decode(bytes, start + 1, end - 1));
     }
 
     private static String text(JsonScalar kind, byte[] bytes, int start, int end) {

@@ -39,10 +39,15 @@ final class JsonStrings {
     }
 
     /** Writes {@code text} as a JSON string, quotes included. */
-    static void writeQuoted(CharSequence text, GrowableBytes out) {
+    static void writeQuoted(String text, GrowableBytes out) {
         out.write('"');
         int length = text.length();
-        for (int i = 0; i < length; i++) {
+        int plain = 0;
+        while (plain < length && needsNoEscape(text.charAt(plain))) {
+            plain++;
+        }
+        out.writeAscii(text, plain);
+        for (int i = plain; i < length; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
                 int runEnd = i + 1;
@@ -63,6 +68,11 @@ final class JsonStrings {
             }
         }
         out.write('"');
+    }
+
+    /** Printable ASCII but '"' and '\\', which stands for itself in a JSON string. */
+    private static boolean needsNoEscape(char c) {
+        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
     }
 
     private static void writeControl(char c, GrowableBytes out) {

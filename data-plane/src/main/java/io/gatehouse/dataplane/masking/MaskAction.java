@@ -1,5 +1,7 @@
 package io.gatehouse.dataplane.masking;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * What a rule does with a value it matched. Actions are ranked by how much they hide
  * ({@link #strength()}): when several rules match one value, the one that hides most wins.
@@ -11,6 +13,15 @@ public sealed interface MaskAction {
 
     /** The text that stands for {@code value}; not used by {@link Drop}. */
     String apply(CharSequence value);
+
+    /**
+     * {@link #apply} of the text whose UTF-8 encoding is {@code utf8[start, end)}, for values that
+     * arrive as bytes (a JSON string without escapes, a number): an action that works on bytes
+     * spares decoding them.
+     */
+    default String applyToUtf8(byte[] utf8, int start, int end) {
+        return apply(new String(utf8, start, end - start, StandardCharsets.UTF_8));
+    }
 
     /** Replaces a whole JSON object or array, whose value as such cannot be kept in part or hashed. */
     default String applyToStructure() {
@@ -90,6 +101,11 @@ public sealed interface MaskAction {
         @Override
         public String apply(CharSequence value) {
             return tokenizer.token(value);
+        }
+
+        @Override
+        public String applyToUtf8(byte[] utf8, int start, int end) {
+            return tokenizer.token(utf8, start, end);
         }
 
         @Override

@@ -18,6 +18,8 @@ final class MentionedNames {
     private final int mask;
     private final int shift;
     private final boolean empty;
+    /** Bit n set: a name of n bytes is mentioned (bit 63: one of 63 bytes or more). Most names fail this test alone. */
+    private final long lengths;
 
     MentionedNames(Collection<String> foldedNames) {
         Set<String> names = new LinkedHashSet<>(foldedNames);
@@ -27,8 +29,10 @@ final class MentionedNames {
         this.mask = size - 1;
         this.shift = 32 - Integer.numberOfTrailingZeros(size);
         this.empty = names.isEmpty();
+        long lengthBits = 0;
         for (String name : names) {
             byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            lengthBits |= lengthBit(bytes.length);
             int slot = slot(bytes, 0, bytes.length);
             while (table[slot] != null) {
                 slot = (slot + 1) & mask;
@@ -36,6 +40,7 @@ final class MentionedNames {
             table[slot] = bytes;
             folded[slot] = name;
         }
+        this.lengths = lengthBits;
     }
 
     boolean isEmpty() {
@@ -47,7 +52,7 @@ final class MentionedNames {
      * then no rule can match it.
      */
     String foldedIfMentioned(byte[] bytes, int start, int end) {
-        if (empty) {
+        if ((lengths & lengthBit(end - start)) == 0) {
             return null;
         }
         int slot = slot(bytes, start, end);
@@ -61,11 +66,20 @@ final class MentionedNames {
         return null;
     }
 
-    /** Fibonacci hashing of the lower-cased bytes: the top bits spread even similar short names. */
+    private static long lengthBit(int length) {
+        return 1L << Math.min(length, 63);
+    }
+
+    /**
+     * Hashes only the length and the first and last bytes, each with bit 0x20 set (which maps a
+     * letter's cases alike without a branch): constant time per name, and the table holds only the
+     * few names the rules mention, so names alike there merely probe a slot further. Fibonacci
+     * hashing spreads the result over the top bits.
+     */
     private int slot(byte[] bytes, int start, int end) {
-        int hash = 0;
-        for (int i = start; i < end; i++) {
-            hash = hash * 31 + lower(bytes[i]);
+        int hash = end - start;
+        if (end > start) {
+            hash = (hash * 31 + (bytes[start] | 0x20)) * 31 + (bytes[end - 1] | 0x20);
         }
         return (hash * 0x9E3779B9) >>> shift;
     }

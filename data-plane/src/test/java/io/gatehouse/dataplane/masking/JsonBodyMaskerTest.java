@@ -120,6 +120,20 @@ class JsonBodyMaskerTest {
     }
 
     @Test
+    void hashTokensAreOfTheDecodedValueHoweverItIsWritten() throws Exception {
+        HashTokenizer tokenizer = HashTokenizer.fromSecret(MaskingTestSupport.HASH_KEY);
+        JsonNode out = JSON.readTree(json(policy(withHash(field("email"))),
+                "[{\"email\":\"ada@example.com\"},{\"email\":\"ad\\u0061@example.com\"},{\"email\":\"Zo\u00eb\"},"
+                        + "{\"email\":\"a\\\"b\"},{\"email\":12.50},{\"email\":true}]"));
+        assertEquals(tokenizer.token("ada@example.com"), out.at("/0/email").asText());
+        assertEquals(tokenizer.token("ada@example.com"), out.at("/1/email").asText());
+        assertEquals(tokenizer.token("Zo\u00eb"), out.at("/2/email").asText());
+        assertEquals(tokenizer.token("a\"b"), out.at("/3/email").asText());
+        assertEquals(tokenizer.token("12.50"), out.at("/4/email").asText());
+        assertEquals(tokenizer.token("true"), out.at("/5/email").asText());
+    }
+
+    @Test
     void dropRemovesTheFieldOrElement() throws Exception {
         assertEquals("{\"a\":1,\"c\":3}", json(policy(withDrop(field("internal"))), "{\"a\":1,\"internal\":{\"x\":[1]},\"c\":3,\"internal\":2}"));
         assertEquals("{\"list\":[\"a\",\"c\"]}", json(policy(withDrop(path("$.list[1]"))), "{\"list\":[\"a\",\"b\",\"c\"]}"));
