@@ -18,20 +18,18 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * Counts the stored calls into the usage evidence ({@code operation_usage}) and moves identities' last use forward,
  * following each audit chain by sequence number. Ingestion only appends events: counting them there updated the same
  * counter rows from every concurrent batch (a quarter of PostgreSQL's work per event, and lock waits between the
- * streams); here a second's calls of all streams become one upsert. Each slice of a chain is counted in one
+ * streams); here each data plane's calls of the last interval become one upsert. Each slice of a chain is counted in one
  * transaction together with the rollup's position, so every call is counted exactly once, also across restarts.
  * Counters trail the store by about one interval.
  */
@@ -45,21 +43,17 @@ public class UsageRollup {
     private final UsageRollupRepository rollup;
     private final OperationUsageRepository usage;
     private final IdentityLastUse lastUse;
-    private final long intervalMillis;
+    private final Duration interval;
     private final Counter counted;
     private final Counter failures;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "usage-rollup");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private PeriodicJob job;
 
     public UsageRollup(UsageRollupRepository rollup, OperationUsageRepository usage, IdentityLastUse lastUse,
                        ControlPlaneConfig config, MeterRegistry metrics) {
         this.rollup = rollup;
         this.usage = usage;
         this.lastUse = lastUse;
-        this.intervalMillis = config.usageRollupInterval().toMillis();
+        this.interval = config.usageRollupInterval();
         this.counted = Counter.builder("gatehouse.usage.rollup.calls")
                 .description("Stored calls counted into the usage evidence").register(metrics);
         this.failures = Counter.builder("gatehouse.usage.rollup.failures")
@@ -67,11 +61,14 @@ public class UsageRollup {
     }
 
     void onStart(@Observes StartupEvent event) {
-        scheduler.scheduleWithFixedDelay(this::catchUpQuietly, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        job = PeriodicJob.start("usage-rollup", interval, "Counting stored calls into the usage evidence", LOG,
+                this::catchUpQuietly);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        scheduler.shutdownNow();
+        if (job != null) {
+            job.close();
+        }
     }
 
     /**
@@ -117,8 +114,9 @@ public class UsageRollup {
             catchUp();
         } catch (SQLException | RuntimeException e) {
             failures.increment();
-            LOG.warnf("Could not count stored calls into the usage evidence (%s); retrying in %d ms. The calls stay"
-                    + " in the audit store and are counted then.", e.getMessage(), intervalMillis);
+            // one line, no stack: while the database is away this repeats every interval
+            LOG.warnf("Could not count stored calls into the usage evidence (%s); retrying in %s. The calls stay"
+                    + " in the audit store and are counted then.", e.getMessage(), interval);
         }
     }
 }
