@@ -12,7 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-/** Moves identities' {@code last_used_at} forward (never backwards): one statement for all of a batch's identities. */
+/**
+ * Moves identities' {@code last_used_at} forward (never backwards): one statement for all the identities of a slice of
+ * calls.
+ */
 @ApplicationScoped
 public class IdentityLastUse {
 

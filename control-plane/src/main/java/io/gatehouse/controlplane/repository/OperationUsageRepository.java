@@ -39,7 +39,7 @@ public class OperationUsageRepository {
             + " approved = u.approved + EXCLUDED.approved, masked_values = u.masked_values + EXCLUDED.masked_values,"
             + " first_seen = least(u.first_seen, EXCLUDED.first_seen), last_seen = greatest(u.last_seen, EXCLUDED.last_seen)";
 
-    /** Keys in one order, so that concurrent batches lock shared rows in the same order and never deadlock. */
+    /** Keys in one order, so that two writers would lock shared rows in the same order and never deadlock. */
     private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::identity).thenComparing(Key::day)
             .thenComparing(Key::resource).thenComparing(Key::method).thenComparing(Key::route);
 
